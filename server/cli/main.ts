@@ -1,0 +1,46 @@
+/**
+ * `trellis <command>`: each command lives in commands/<name>.ts and exports
+ * `main(args: string[]): Promise<number>` returning the exit code. Loaded lazily so
+ * `trellis validate` never pays for starting a simulator.
+ */
+const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<number> }>> = {
+  run: () => import('./commands/run'),
+  validate: () => import('./commands/validate'),
+  serve: () => import('./commands/serve'),
+  simulator: () => import('./commands/simulator'),
+};
+
+const USAGE = `Usage: trellis <command> [options]
+
+Commands:
+  run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--db PATH]
+  validate <workflow.json>...
+  serve [--port 5170] [--host 127.0.0.1] [--db PATH]
+  simulator [--port 5180] [--script FILE] [--latency …]
+`;
+
+async function cli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`trellis: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  const command = await load();
+  return command.main(rest);
+}
+
+cli(process.argv.slice(2)).then(
+  (code) => {
+    // Long-lived commands (serve, simulator) resolve only when they stop.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`trellis: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

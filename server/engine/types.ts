@@ -1,0 +1,48 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type { Json } from '../../shared/json-schema';
+import type { PriceTable } from '../../shared/pricing';
+
+/** A guarded fetch: refuses private/loopback/link-local targets unless allowed (server/net). */
+export type GuardedFetch = (url: string, init?: RequestInit & { maxBytes?: number; timeoutMs?: number }) => Promise<Response>;
+
+/** Calls a tool on a named MCP server from server configuration. */
+export interface McpCaller {
+  callTool(server: string, tool: string, input: Json, signal: AbortSignal): Promise<{ output: Json; is_error: boolean }>;
+}
+
+/** A node result restored from the store when a run is resumed. */
+export interface CompletedNode {
+  nodeId: string;
+  status: 'completed' | 'skipped';
+  output: Json;
+}
+
+/**
+ * Everything the engine touches outside itself is injected (STYLE §5): no process.env,
+ * no console, no SQLite, no Express in server/engine.
+ */
+export interface EngineDeps {
+  claude: Anthropic;
+  runId: string;
+  signal?: AbortSignal;
+  /** Epoch ms; injectable for deterministic tests. */
+  now?: () => number;
+  newId?: () => string;
+  /** Ready nodes run concurrently up to this many (default 4). */
+  concurrency?: number;
+  prices?: PriceTable;
+  /** Values for `{{secrets.NAME}}`; never written into events or outputs. */
+  secrets?: Record<string, string>;
+  /** Used by http tools and vision URL images. */
+  fetch?: GuardedFetch;
+  /** Root folder for vision `file` images. */
+  filesRoot?: string;
+  mcp?: McpCaller;
+  /** Resume: nodes already done in an earlier attempt of this run; their events are not repeated. */
+  completed?: CompletedNode[];
+  /** seq of the first event this call yields (1 for a new run; last stored seq + 1 on resume). */
+  startSeq?: number;
+  /** Coalescing window for node.delta events. */
+  deltaFlushMs?: number;
+  deltaFlushBytes?: number;
+}
