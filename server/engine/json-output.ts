@@ -1,0 +1,51 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
+import type { Json, JsonSchema } from '../../shared/json-schema';
+import { NodeError } from './node-error';
+
+export const JSON_OUTPUT_TOOL = 'json_output';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+
+/**
+ * The forced `json_output` tool needs an object input schema; any other schema is wrapped as
+ * `{value: schema}` and unwrapped when the answer comes back.
+ */
+export function jsonToolSchema(schema: JsonSchema): { input_schema: JsonSchema; wrapped: boolean } {
+  if (schema.type === 'object') return { input_schema: schema, wrapped: false };
+  return { input_schema: { type: 'object', properties: { value: schema }, required: ['value'] }, wrapped: true };
+}
+
+/** Parses Claude's JSON answer (if text) and checks it against the node's schema with ajv. */
+export function checkJsonAnswer(nodeId: string, schema: JsonSchema, answer: Json | string, fromText: boolean): Json {
+  let value: Json;
+  if (fromText) {
+    try {
+      value = JSON.parse(stripFence(answer as string)) as Json;
+    } catch (error) {
+      throw new NodeError({ type: 'validation_error', message: `${nodeId}: Claude's answer is not valid JSON (${(error as Error).message})` }, { retryable: true });
+    }
+  } else {
+    value = answer as Json;
+  }
+  let validate = compiled.get(schema);
+  if (!validate) {
+    try {
+      validate = ajv.compile(schema);
+    } catch (error) {
+      throw NodeError.config(`${nodeId}.config.schema is not a valid JSON Schema: ${(error as Error).message}`);
+    }
+    compiled.set(schema, validate);
+  }
+  if (!validate(value)) {
+    const issues = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');
+    throw new NodeError({ type: 'validation_error', message: `${nodeId}: Claude's JSON answer does not match the schema: ${issues}` }, { retryable: true });
+  }
+  return value;
+}
+
+/** Models sometimes wrap JSON in a Markdown fence even when asked not to. */
+function stripFence(text: string): string {
+  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n\s*```\s*$/.exec(text);
+  return fenced ? (fenced[1] as string) : text;
+}

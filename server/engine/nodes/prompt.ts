@@ -1,0 +1,9 @@
+import type { NodeRunner } from '../node-runner';
+import { runConversation } from '../run-conversation';
+
+/** One Messages call (or the tool loop when tool nodes are attached). */
+export const promptRunner: NodeRunner<'prompt'> = {
+  type: 'prompt',
+  scheduled: true,
+  run: (ctx) => runConversation(ctx),
+};

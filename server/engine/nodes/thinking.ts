@@ -1,0 +1,9 @@
+import type { NodeRunner } from '../node-runner';
+import { runConversation } from '../run-conversation';
+
+/** A prompt with extended thinking; thinking deltas are traced with `kind: "thinking"`. */
+export const thinkingRunner: NodeRunner<'thinking'> = {
+  type: 'thinking',
+  scheduled: true,
+  run: (ctx) => runConversation(ctx, { thinking: ctx.node.config.thinking }),
+};

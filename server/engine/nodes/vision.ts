@@ -1,0 +1,10 @@
+import { loadVisionImages } from '../images/load-vision-images';
+import type { NodeRunner } from '../node-runner';
+import { runConversation } from '../run-conversation';
+
+/** A prompt with images; every image is loaded and checked before the call. */
+export const visionRunner: NodeRunner<'vision'> = {
+  type: 'vision',
+  scheduled: true,
+  run: async (ctx) => runConversation(ctx, { leadBlocks: await loadVisionImages(ctx) }),
+};

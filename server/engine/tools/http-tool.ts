@@ -1,0 +1,80 @@
+import type { Json } from '../../../shared/json-schema';
+import type { ToolImplementation } from '../../../shared/node-configs';
+import { formatValue, parseTemplate, resolveReference } from '../../../shared/templates';
+import type { GuardedFetch } from '../types';
+import { ToolFailure } from './tool-failure';
+
+type HttpImplementation = Extract<ToolImplementation, { kind: 'http' }>;
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const MAX_TIMEOUT_MS = 60_000;
+const MAX_RESPONSE_BYTES = 1_000_000;
+/** What Claude sees of an error body; enough to explain, not enough to flood the context. */
+const ERROR_EXCERPT = 500;
+
+export interface HttpToolDeps {
+  fetch: GuardedFetch | undefined;
+  secrets: Record<string, string>;
+  signal: AbortSignal;
+}
+
+/**
+ * Renders the request from `{{args.*}}` (the tool input) and `{{secrets.*}}`, sends it through the
+ * injected guarded fetch, and returns the body (parsed when JSON). Non-2xx → is_error.
+ * Values substituted into the URL are percent-encoded so tool input cannot change its structure.
+ */
+export async function runHttpTool(implementation: HttpImplementation, input: Json, deps: HttpToolDeps): Promise<Json> {
+  if (!deps.fetch) throw new ToolFailure('HTTP tools are not available: the server has no outbound fetch configured');
+  const scope = { args: input, secrets: deps.secrets };
+  const url = renderChecked(implementation.url, scope, 'url', encodeURIComponent);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(implementation.headers ?? {})) headers[name] = renderChecked(value, scope, `headers.${name}`, (v) => v);
+  const init: RequestInit & { maxBytes: number; timeoutMs: number } = {
+    method: implementation.method,
+    headers,
+    signal: deps.signal,
+    maxBytes: MAX_RESPONSE_BYTES,
+    timeoutMs: Math.min(implementation.timeout_ms ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS),
+  };
+  if (implementation.body !== undefined && implementation.method !== 'GET') {
+    init.body = renderChecked(implementation.body, scope, 'body', (v) => v);
+    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = looksLikeJson(init.body) ? 'application/json' : 'text/plain';
+  }
+  let response: Response;
+  try {
+    response = await deps.fetch(url, init);
+  } catch (error) {
+    if (deps.signal.aborted) throw error;
+    throw new ToolFailure(`request to ${new URL(url).origin} failed: ${(error as Error).message}`);
+  }
+  const text = await response.text();
+  if (!response.ok) throw new ToolFailure(`HTTP ${response.status} ${response.statusText}: ${text.slice(0, ERROR_EXCERPT)}`);
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(text) as Json;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function renderChecked(source: string, scope: Record<string, unknown>, where: string, encode: (value: string) => string): string {
+  let out = '';
+  for (const part of parseTemplate(source)) {
+    if (part.kind === 'text') {
+      out += part.text;
+      continue;
+    }
+    const value = resolveReference(scope, part.ref);
+    if (value === undefined) throw new ToolFailure(`${where}: ${part.ref.raw} has no value (missing tool argument or secret)`);
+    out += encode(formatValue(value));
+  }
+  return out;
+}
+
+function looksLikeJson(body: string): boolean {
+  const trimmed = body.trim();
+  return trimmed.startsWith('{') || trimmed.startsWith('[');
+}

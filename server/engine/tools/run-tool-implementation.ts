@@ -1,0 +1,26 @@
+import type { Json } from '../../../shared/json-schema';
+import type { ToolConfig } from '../../../shared/node-configs';
+import type { ResolvedDeps } from '../node-runner';
+import { runCalculator, runCurrentTime } from './builtin-tools';
+import { runHttpTool } from './http-tool';
+import { runMockTool } from './mock-tool';
+import { ToolFailure } from './tool-failure';
+
+/** Dispatches one tool call to its implementation. Throws ToolFailure for errors Claude should see. */
+export async function runToolImplementation(config: ToolConfig, input: Json, deps: ResolvedDeps, signal: AbortSignal): Promise<Json> {
+  const implementation = config.implementation;
+  switch (implementation.kind) {
+    case 'mock':
+      return runMockTool(implementation, input);
+    case 'http':
+      return runHttpTool(implementation, input, { fetch: deps.fetch, secrets: deps.secrets, signal });
+    case 'builtin':
+      return implementation.name === 'calculator' ? runCalculator(input) : runCurrentTime(input, deps.now());
+    case 'mcp': {
+      if (!deps.mcp) throw new ToolFailure('MCP not configured: this server has no MCP servers configured');
+      const result = await deps.mcp.callTool(implementation.server, implementation.tool, input, signal);
+      if (result.is_error) throw new ToolFailure(typeof result.output === 'string' ? result.output : JSON.stringify(result.output));
+      return result.output;
+    }
+  }
+}
