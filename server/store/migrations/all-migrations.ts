@@ -1,0 +1,5 @@
+import { initialSchema } from './0001-initial-schema';
+import type { Migration } from './migration';
+
+/** Every migration in version order; append new ones, never reorder or edit shipped ones. */
+export const ALL_MIGRATIONS: readonly Migration[] = [initialSchema];
