@@ -1,4 +1,5 @@
-import { TOOLS_HANDLE, type Workflow, type WorkflowEdge, type WorkflowNode, type WorkflowNodeOf } from '../../shared/workflow-types';
+import { dataflowEdges, toolAttachments } from '../../shared/graph';
+import type { Workflow, WorkflowEdge, WorkflowNode, WorkflowNodeOf } from '../../shared/workflow-types';
 
 /**
  * The engine's read-only index of a workflow: dataflow edges (everything except tool
@@ -16,24 +17,15 @@ export interface GraphIndex {
   toolsOf: ReadonlyMap<string, readonly WorkflowNodeOf<'tool'>[]>;
 }
 
-export function isToolAttachment(edge: WorkflowEdge, byId: ReadonlyMap<string, WorkflowNode>): boolean {
-  return edge.targetHandle === TOOLS_HANDLE || byId.get(edge.source)?.type === 'tool';
-}
-
 export function buildGraphIndex(workflow: Workflow): GraphIndex {
   const byId = new Map(workflow.nodes.map((node) => [node.id, node]));
   const incoming = new Map<string, WorkflowEdge[]>(workflow.nodes.map((node) => [node.id, []]));
   const outgoing = new Map<string, WorkflowEdge[]>(workflow.nodes.map((node) => [node.id, []]));
   const toolsOf = new Map<string, WorkflowNodeOf<'tool'>[]>();
-  for (const edge of workflow.edges) {
-    if (isToolAttachment(edge, byId)) {
-      const tool = byId.get(edge.source);
-      if (tool?.type !== 'tool') continue;
-      const list = toolsOf.get(edge.target) ?? [];
-      list.push(tool);
-      toolsOf.set(edge.target, list);
-      continue;
-    }
+  for (const [callerId, toolIds] of toolAttachments(workflow)) {
+    toolsOf.set(callerId, toolIds.map((id) => byId.get(id)).filter((node): node is WorkflowNodeOf<'tool'> => node?.type === 'tool'));
+  }
+  for (const edge of dataflowEdges(workflow)) {
     incoming.get(edge.target)?.push(edge);
     outgoing.get(edge.source)?.push(edge);
   }

@@ -29,6 +29,7 @@ export class RunExecution {
   /** Aborted on cancel or first failure; its reason is a NodeError saying which. */
   private readonly controller = new AbortController();
   private failure: { nodeId: string; error: TraceError } | undefined;
+  private internalError: TraceError | undefined;
   private usage: Usage = { ...ZERO_USAGE };
   private costUsd = 0;
   private readonly startedAt: number;
@@ -86,6 +87,11 @@ export class RunExecution {
     try {
       this.restoreCompleted();
       await this.walk();
+    } catch (error) {
+      // A bug in the engine must still end the run with exactly one terminal event.
+      this.internalError = { type: 'internal', message: error instanceof Error ? error.message : String(error) };
+      this.abort('The engine failed.');
+      await Promise.allSettled(this.running.values());
     } finally {
       external?.removeEventListener('abort', onCancel);
       this.emitter.flushAll();
@@ -201,6 +207,10 @@ export class RunExecution {
   }
 
   private finish(): void {
+    if (this.internalError && !this.failure) {
+      this.emitter.emit({ type: 'run.failed', data: { ...this.totals(), error: this.internalError } });
+      return;
+    }
     if (this.failure) {
       const downstream = descendantsOf(this.graph, this.failure.nodeId);
       for (const node of this.graph.nodes) {
