@@ -1,0 +1,67 @@
+import type { JSONSchemaType } from 'ajv/dist/2020';
+import type { BranchCondition, BranchRoute } from '../node-configs';
+import { LIMITS } from '../validation/limits';
+import type { NodeSpec } from './node-spec';
+import { IN_HANDLE } from './node-spec';
+import { NAME, OPTIONAL_JSON, TEMPLATE } from './json-leaves';
+
+const condition: JSONSchemaType<BranchCondition> = {
+  type: 'object',
+  oneOf: [
+    { type: 'object', additionalProperties: false, required: ['equals'], properties: { equals: { type: 'string', maxLength: LIMITS.stringLength } } },
+    { type: 'object', additionalProperties: false, required: ['contains'], properties: { contains: { type: 'string', maxLength: LIMITS.stringLength } } },
+    { type: 'object', additionalProperties: false, required: ['matches'], properties: { matches: { type: 'string', minLength: 1, maxLength: LIMITS.regexLength } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['json_path', 'op'],
+      properties: {
+        json_path: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength },
+        op: { type: 'string', enum: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'exists'] },
+        value: OPTIONAL_JSON,
+      },
+    },
+  ],
+};
+
+const route: JSONSchemaType<BranchRoute> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['label'],
+  properties: {
+    label: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    when: { ...condition, nullable: true },
+    description: { type: 'string', maxLength: 10_000, nullable: true },
+  },
+};
+
+export const branchNode: NodeSpec<'branch'> = {
+  type: 'branch',
+  label: 'Branch',
+  description: 'Routes the flow: match the value against conditions, or let Claude pick a route label. Routes not taken are skipped.',
+  configSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['on', 'routes'],
+    properties: {
+      mode: { type: 'string', enum: ['match', 'claude'], nullable: true },
+      on: { ...TEMPLATE, minLength: 1 },
+      routes: { type: 'array', minItems: 1, maxItems: LIMITS.routes, items: route },
+      default: { ...NAME, nullable: true },
+      model: { ...NAME, nullable: true },
+      max_tokens: { type: 'integer', minimum: 1, maximum: LIMITS.maxTokens, nullable: true },
+      instruction: { ...TEMPLATE, nullable: true },
+    },
+  },
+  defaults: {
+    mode: 'match',
+    on: '{{input}}',
+    routes: [
+      { label: 'yes', when: { contains: 'yes' } },
+      { label: 'no', when: { contains: 'no' } },
+    ],
+    default: 'no',
+  },
+  ports: { inputs: [IN_HANDLE], outputs: [], routes: true },
+  outputFields: ['route'],
+};

@@ -1,0 +1,71 @@
+import type { JSONSchemaType } from 'ajv/dist/2020';
+import type { CacheableText, MessageTemplate, PromptConfig, RetryPolicy, ToolChoiceConfig } from '../node-configs';
+import { LIMITS } from '../validation/limits';
+import { EMBEDDED_SCHEMA, NAME, TEMPLATE } from './json-leaves';
+
+const CACHE_TTL = { type: 'string', enum: ['5m', '1h'], nullable: true } as const;
+
+const cacheableText: JSONSchemaType<CacheableText> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['text'],
+  properties: { text: TEMPLATE, cache: { type: 'boolean', nullable: true }, cache_ttl: CACHE_TTL },
+};
+
+const messageTemplate: JSONSchemaType<MessageTemplate> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['role', 'content'],
+  properties: {
+    role: { type: 'string', enum: ['user', 'assistant'] },
+    content: TEMPLATE,
+    cache: { type: 'boolean', nullable: true },
+    cache_ttl: CACHE_TTL,
+  },
+};
+
+const PARALLEL = { type: 'boolean', nullable: true } as const;
+
+// `discriminator` makes ajv check only the branch named by `type`, so errors point at the real problem.
+const toolChoice: JSONSchemaType<ToolChoiceConfig> = {
+  type: 'object',
+  required: ['type'],
+  discriminator: { propertyName: 'type' },
+  oneOf: [
+    { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { type: 'string', const: 'auto' }, disable_parallel_tool_use: PARALLEL } },
+    { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { type: 'string', const: 'any' }, disable_parallel_tool_use: PARALLEL } },
+    { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { type: 'string', const: 'none' } } },
+    { type: 'object', additionalProperties: false, required: ['type', 'name'], properties: { type: { type: 'string', const: 'tool' }, name: NAME, disable_parallel_tool_use: PARALLEL } },
+  ],
+};
+
+const retryPolicy: JSONSchemaType<RetryPolicy> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['attempts'],
+  properties: {
+    attempts: { type: 'integer', minimum: 1, maximum: LIMITS.retryAttempts },
+    backoff_ms: { type: 'integer', minimum: 0, maximum: 600_000, nullable: true },
+  },
+};
+
+/** The properties prompt, vision and thinking nodes share (their configs extend PromptConfig). */
+export const PROMPT_PROPERTIES: JSONSchemaType<PromptConfig>['properties'] = {
+  model: { ...NAME, nullable: true },
+  max_tokens: { type: 'integer', minimum: 1, maximum: LIMITS.maxTokens, nullable: true },
+  system: { ...cacheableText, nullable: true },
+  messages: { type: 'array', minItems: 1, maxItems: LIMITS.messages, items: messageTemplate },
+  continue_from: { ...NAME, nullable: true },
+  stop_sequences: { type: 'array', maxItems: 8, items: { type: 'string', minLength: 1, maxLength: LIMITS.nameLength }, nullable: true },
+  output: { type: 'string', enum: ['text', 'json'], nullable: true },
+  schema: { ...EMBEDDED_SCHEMA, nullable: true },
+  on_max_tokens: { type: 'string', enum: ['fail', 'warn', 'continue'], nullable: true },
+  tool_choice: { ...toolChoice, nullable: true },
+  max_tool_rounds: { type: 'integer', minimum: 1, maximum: LIMITS.maxToolRounds, nullable: true },
+  cache_tools: { type: 'boolean', nullable: true },
+  retry: { ...retryPolicy, nullable: true },
+  timeout_ms: { type: 'integer', minimum: 1, maximum: 3_600_000, nullable: true },
+};
+
+/** What every Messages-calling node outputs (shared/node-outputs.ts PromptOutput). */
+export const PROMPT_OUTPUT_FIELDS = ['text', 'json', 'stop_reason', 'usage', 'messages'] as const;
