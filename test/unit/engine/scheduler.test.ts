@@ -24,7 +24,7 @@ const fanOut = workflow(
 
 describe('readiness scheduling', () => {
   it('runs independent nodes concurrently up to the cap and no further, starting in file order', async () => {
-    const gates = new Map<string, ReturnType<typeof deferred>>();
+    const gates = new Map<string, ReturnType<typeof deferred<void>>>();
     let inFlight = 0;
     let peak = 0;
     const started: string[] = [];

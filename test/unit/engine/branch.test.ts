@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { BranchConfig } from '../../../shared/node-configs';
+import { collect, ofType, terminal } from './helpers/collect';
+import { createFakeClaude } from './helpers/fake-claude';
+import { inputNode, outputNode, workflow } from './helpers/workflow-builder';
+
+function branchFlow(config: BranchConfig) {
+  return workflow([inputNode, { id: 'pick', type: 'branch', config }, outputNode('out', '{{pick.route}}')], ['input->pick', 'pick->out']);
+}
+
+async function route(config: BranchConfig, input: Record<string, unknown>) {
+  const { claude } = createFakeClaude(() => ({ content: [{ type: 'text', text: 'unused' }] }));
+  return collect(branchFlow(config), input as never, { claude });
+}
+
+describe('branch: match mode', () => {
+  it.each([
+    [{ equals: 'refund' }, 'refund', true],
+    [{ contains: 'money' }, 'I want my money back', true],
+    [{ matches: '^\\d{3}-\\d{4}$' }, '555-1234', true],
+    [{ matches: '^\\d{3}$' }, '5555', false],
+    [{ json_path: '$.score', op: 'gte', value: 0.5 }, '{"score": 0.7}', true],
+    [{ json_path: 'items.0.kind', op: 'eq', value: 'bug' }, '{"items": [{"kind": "bug"}]}', true],
+    [{ json_path: '$.missing', op: 'exists' }, '{"score": 1}', false],
+  ] as const)('%j on %s → %s', async (when, text, matched) => {
+    const events = await route({ on: '{{input.text}}', routes: [{ label: 'hit', when }], default: 'miss' }, { text });
+    expect(terminal(events)).toMatchObject({ type: 'run.completed', data: { outputs: { out: matched ? 'hit' : 'miss' } } });
+  });
+
+  it('takes the first matching route in order', async () => {
+    const events = await route({ on: '{{input.text}}', routes: [{ label: 'first', when: { contains: 'a' } }, { label: 'second', when: { contains: 'a' } }] }, { text: 'a' });
+    expect(terminal(events)).toMatchObject({ data: { outputs: { out: 'first' } } });
+  });
+
+  it('fails when nothing matches and there is no default', async () => {
+    const events = await route({ on: '{{input.text}}', routes: [{ label: 'x', when: { equals: 'x' } }] }, { text: 'y' });
+    expect(terminal(events)).toMatchObject({ type: 'run.failed', data: { nodeId: 'pick', error: { type: 'no_route' } } });
+  });
+
+  it('rejects an invalid regex and an over-long pattern with clear errors', async () => {
+    const invalid = await route({ on: '{{input.text}}', routes: [{ label: 'x', when: { matches: '(unclosed' } }] }, { text: 'y' });
+    expect(terminal(invalid)).toMatchObject({ type: 'run.failed', data: { error: { message: expect.stringContaining('invalid regular expression') } } });
+    const long = await route({ on: '{{input.text}}', routes: [{ label: 'x', when: { matches: 'a'.repeat(300) } }] }, { text: 'y' });
+    expect(terminal(long)).toMatchObject({ type: 'run.failed', data: { error: { message: expect.stringContaining('the limit is 256') } } });
+  });
+});
+
+describe('branch: claude mode', () => {
+  it('forces choose_route with an enum of the labels and routes on the answer', async () => {
+    const flow = workflow(
+      [
+        inputNode,
+        { id: 'pick', type: 'branch', config: { mode: 'claude', on: '{{input.text}}', routes: [{ label: 'billing', description: 'money' }, { label: 'tech' }] } },
+        { id: 'bill', type: 'output', config: { value: 'billing!' } },
+        { id: 'tech', type: 'output', config: { value: 'tech!' } },
+      ],
+      ['input->pick', 'pick:billing->bill', 'pick:tech->tech'],
+    );
+    const { claude, requests } = createFakeClaude(() => ({ content: [{ type: 'tool_use', id: 'toolu_r', name: 'choose_route', input: { route: 'tech' } }] }));
+    const events = await collect(flow, { text: 'my laptop is broken' }, { claude });
+    expect(requests[0]?.body.tool_choice).toEqual({ type: 'tool', name: 'choose_route' });
+    expect((requests[0]?.body.tools as { input_schema: unknown }[])[0]?.input_schema).toEqual({ type: 'object', properties: { route: { type: 'string', enum: ['billing', 'tech'] } }, required: ['route'] });
+    expect(ofType(events, 'node.skipped').map((e) => e.nodeId)).toEqual(['bill']);
+    expect(terminal(events)).toMatchObject({ type: 'run.completed', data: { outputs: { tech: 'tech!' } } });
+  });
+});

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../../shared/trace-events';
+import { TraceEmitter } from '../../../server/engine/trace-emitter';
+
+function emitter(flushBytes: number, secrets: Record<string, string> = {}) {
+  const events: TraceEvent[] = [];
+  // flushMs large: only size and ordering trigger flushes, so the test never depends on timing.
+  const trace = new TraceEmitter({ runId: 'r', startSeq: 1, now: () => 0, secrets, flushMs: 60_000, flushBytes, sink: (e) => events.push(e) });
+  return { trace, events };
+}
+
+describe('TraceEmitter delta coalescing', () => {
+  it('never changes the final text, keeps seq contiguous, and flushes before the node\'s next event', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ node: fc.constantFrom('a', 'b'), kind: fc.constantFrom('text', 'thinking'), text: fc.string({ minLength: 1, maxLength: 20 }) }), { maxLength: 60 }), fc.integer({ min: 1, max: 64 }), (pieces, flushBytes) => {
+        const { trace, events } = emitter(flushBytes);
+        for (const piece of pieces) trace.delta(piece.node, piece.kind as 'text' | 'thinking', piece.text);
+        trace.emit({ type: 'node.completed', nodeId: 'a', data: { output: null, duration_ms: 0 } });
+        trace.flushAll();
+        for (const node of ['a', 'b']) {
+          for (const kind of ['text', 'thinking']) {
+            const sent = pieces.filter((p) => p.node === node && p.kind === kind).map((p) => p.text).join('');
+            const received = events.filter((e): e is Extract<TraceEvent, { type: 'node.delta' }> => e.type === 'node.delta' && e.nodeId === node && e.data.kind === kind).map((e) => e.data.text).join('');
+            expect(received).toBe(sent);
+          }
+        }
+        expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+        const completedAt = events.findIndex((e) => e.type === 'node.completed');
+        expect(events.slice(completedAt + 1).some((e) => e.nodeId === 'a')).toBe(false);
+      }),
+    );
+  });
+
+  it('coalesces small deltas into one event until the byte threshold', () => {
+    const { trace, events } = emitter(10);
+    for (const piece of ['ab', 'cd', 'ef', 'gh', 'ij', 'kl']) trace.delta('a', 'text', piece);
+    expect(events.map((e) => (e.type === 'node.delta' ? e.data.text : ''))).toEqual(['abcdefghij']);
+    trace.flushAll();
+    expect(events).toHaveLength(2);
+  });
+
+  it('redacts secret values from every event', () => {
+    const { trace, events } = emitter(1, { API_KEY: 'sk-very-secret' });
+    trace.emit({ type: 'node.tool_result', nodeId: 'p', data: { toolNodeId: 't', toolUseId: 'u', output: { echoed: 'key=sk-very-secret' }, is_error: false, duration_ms: 0 } });
+    expect(JSON.stringify(events)).not.toContain('sk-very-secret');
+    expect(JSON.stringify(events)).toContain('[secret:API_KEY]');
+  });
+});
