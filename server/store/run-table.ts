@@ -67,6 +67,7 @@ export class RunTable {
   private readonly restartOne: Statement<[number, string]>;
   private readonly selectLiveIds: Statement<[], { id: string }>;
   private readonly interruptLive: Statement<[string, number]>;
+  private readonly interruptOne: Statement<[string, number, string]>;
   private readonly countAll: Statement<[], { n: number }>;
 
   constructor(db: Database) {
@@ -83,6 +84,7 @@ export class RunTable {
     this.restartOne = db.prepare(`UPDATE runs SET status = 'running', error_json = NULL, note = NULL, ended_at = NULL, updated_at = ? WHERE id = ?`);
     this.selectLiveIds = db.prepare(`SELECT id FROM runs WHERE status = 'running'`);
     this.interruptLive = db.prepare(`UPDATE runs SET status = 'interrupted', note = ?, updated_at = ? WHERE status = 'running'`);
+    this.interruptOne = db.prepare(`UPDATE runs SET status = 'interrupted', note = ?, updated_at = ? WHERE id = ?`);
     this.countAll = db.prepare('SELECT COUNT(*) AS n FROM runs');
   }
 
@@ -124,6 +126,11 @@ export class RunTable {
     const ids = this.selectLiveIds.all().map((row) => row.id);
     if (ids.length > 0) this.interruptLive.run(note, now);
     return ids;
+  }
+
+  /** One run stopped on purpose so it can be resumed later (graceful shutdown). */
+  interrupt(id: string, note: string, now: number): void {
+    this.interruptOne.run(note, now, id);
   }
 
   count(): number {

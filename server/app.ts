@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type Anthropic from '@anthropic-ai/sdk';
+import express, { type Application } from 'express';
+import type { ServerConfig } from './config';
+import { errorHandler, type Logger } from './http/error-handler';
+import { healthRouter } from './http/health-router';
+import { hostGuard } from './http/host-guard';
+import { HttpError } from './http/http-error';
+import { jsonBody } from './http/json-body';
+import { modelsRouter } from './http/models-router';
+import { originGuard } from './http/origin-guard';
+import { runsRouter } from './http/runs-router';
+import { securityHeaders } from './http/security-headers';
+import { workflowsRouter } from './http/workflows-router';
+import type { RunManager } from './runs/run-manager';
+import type { Store } from './store/store';
+
+export interface AppDeps {
+  store: Store;
+  runs: RunManager;
+  claudeMode: 'simulator' | 'anthropic';
+  config: Pick<ServerConfig, 'host' | 'allowedHosts' | 'bodyLimitBytes' | 'maxJsonDepth' | 'heartbeatMs'> & Partial<Pick<ServerConfig, 'clientDir'>>;
+  /** For GET /api/models; without it the built-in catalogue is served. */
+  claude?: Anthropic;
+  /** Where server errors are reported (stderr in production). */
+  log?: Logger;
+}
+
+/** Builds the whole HTTP surface; `main.ts` only listens. Guards run before any route. */
+export function createApp(deps: AppDeps): Application {
+  const { config } = deps;
+  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use(hostGuard({ boundHost: config.host, allowedHosts: config.allowedHosts }));
+  app.use(originGuard());
+  app.use(securityHeaders());
+
+  const api = express.Router();
+  api.use(jsonBody({ limitBytes: config.bodyLimitBytes, maxDepth: config.maxJsonDepth }));
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use('/health', healthRouter(deps.claudeMode));
+  api.use('/models', modelsRouter(deps.claude));
+  api.use('/workflows', workflowsRouter(deps.store));
+  api.use('/runs', runsRouter(deps.store, deps.runs, { heartbeatMs: config.heartbeatMs }));
+  api.use((req) => {
+    throw new HttpError(404, 'not_found', `No route ${req.method} /api${req.path}.`);
+  });
+  app.use('/api', api);
+
+  const clientDir = config.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', dotfiles: 'ignore' }));
+    // SPA fallback: any other GET that wants a page gets the app shell.
+    app.use((req, res, next) => {
+      if ((req.method === 'GET' || req.method === 'HEAD') && req.accepts('html')) return res.sendFile(join(clientDir, 'index.html'));
+      next();
+    });
+  }
+  app.use((req) => {
+    throw new HttpError(404, 'not_found', `No route ${req.method} ${req.path}.`);
+  });
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dbPath: string;
+  /** synchronous=FULL: every commit survives power loss. */
+  durable: boolean;
+  bodyLimitBytes: number;
+  /** Deepest JSON nesting accepted in a request body. */
+  maxJsonDepth: number;
+  heartbeatMs: number;
+  /** Extra `Host` values accepted besides localhost and the bound address (`name` or `name:port`). */
+  allowedHosts: string[];
+  /** The built client (`vite build`), served at `/` when present. */
+  clientDir: string;
+  /** Simulated per-token delay for the embedded simulator, so streaming is visible in the UI. */
+  simulatorLatencyMs: number;
+  /** Names of environment variables that `{{secrets.NAME}}` may read. Nothing else is exposed. */
+  secretNames: string[];
+  /** Let http tools and image URLs reach private/loopback addresses (off by default: SSRF). */
+  allowPrivateFetch: boolean;
+  concurrency: number;
+}
+
+export class ConfigError extends Error {}
+
+const DEFAULTS = {
+  port: 5170,
+  host: '127.0.0.1',
+  dbPath: '.trellis/trellis.db',
+  bodyLimitBytes: 5 * 1024 * 1024,
+  maxJsonDepth: 100,
+  heartbeatMs: 15_000,
+  simulatorLatencyMs: 15,
+  concurrency: 4,
+};
+
+/**
+ * Server settings from the environment (`TRELLIS_*`) overridden by `trellis serve` flags
+ * (`--port`, `--host`, `--db`, `--durable`). Bad values fail with a message naming the setting.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = [], cwd: string = process.cwd()): ServerConfig {
+  const flags = parseFlags(argv);
+  const list = (value: string | undefined): string[] => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return {
+    port: integer('--port / TRELLIS_PORT', flags.port ?? env.TRELLIS_PORT, DEFAULTS.port, 0, 65_535),
+    host: flags.host ?? env.TRELLIS_HOST ?? DEFAULTS.host,
+    dbPath: resolve(cwd, flags.db ?? env.TRELLIS_DB ?? DEFAULTS.dbPath),
+    durable: flags.durable === 'true' || env.TRELLIS_DURABLE === '1',
+    bodyLimitBytes: integer('TRELLIS_BODY_LIMIT', env.TRELLIS_BODY_LIMIT, DEFAULTS.bodyLimitBytes, 1024, 1024 ** 3),
+    maxJsonDepth: DEFAULTS.maxJsonDepth,
+    heartbeatMs: integer('TRELLIS_HEARTBEAT_MS', env.TRELLIS_HEARTBEAT_MS, DEFAULTS.heartbeatMs, 10, 3_600_000),
+    allowedHosts: list(env.TRELLIS_ALLOWED_HOSTS),
+    clientDir: resolve(cwd, env.TRELLIS_CLIENT_DIR ?? 'dist/client'),
+    simulatorLatencyMs: integer('TRELLIS_SIM_LATENCY', env.TRELLIS_SIM_LATENCY, DEFAULTS.simulatorLatencyMs, 0, 10_000),
+    secretNames: list(env.TRELLIS_SECRETS),
+    allowPrivateFetch: env.TRELLIS_ALLOW_PRIVATE_FETCH === '1',
+    concurrency: integer('TRELLIS_CONCURRENCY', env.TRELLIS_CONCURRENCY, DEFAULTS.concurrency, 1, 64),
+  };
+}
+
+/** The `{{secrets.NAME}}` values: only the variables named in TRELLIS_SECRETS, never the API key. */
+export function secretsFrom(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const name of names) {
+    if (name.startsWith('ANTHROPIC_')) throw new ConfigError(`TRELLIS_SECRETS may not expose ${name}: the Claude credentials are never readable by workflows.`);
+    const value = env[name];
+    if (value !== undefined) secrets[name] = value;
+  }
+  return secrets;
+}
+
+function parseFlags(argv: string[]): { port?: string; host?: string; db?: string; durable?: string } {
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (name === '--durable') {
+      flags.durable = 'true';
+      continue;
+    }
+    if (name !== '--port' && name !== '--host' && name !== '--db') throw new ConfigError(`Unknown option "${arg}". Options: --port N, --host ADDRESS, --db PATH, --durable.`);
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === '') throw new ConfigError(`Option ${name} needs a value.`);
+    flags[name.slice(2)] = value;
+  }
+  return flags;
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}".`);
+  return value;
+}

@@ -1,0 +1,70 @@
+import { Router } from 'express';
+import { stringifyWorkflow } from '../../shared/format';
+import { validateWorkflow } from '../../shared/validate-workflow';
+import type { Workflow } from '../../shared/workflow-types';
+import type { Store } from '../store/store';
+import { HttpError } from './http-error';
+
+/** Validates a posted document or throws 400 with the validator's issues. */
+function requireValid(document: unknown): { workflow: Workflow; warnings: unknown[] } {
+  const result = validateWorkflow(document);
+  if (!result.valid || !result.workflow) {
+    throw new HttpError(400, 'invalid_workflow', `The workflow is invalid: ${result.errors[0]?.message ?? 'unknown error'}`, { errors: result.errors, warnings: result.warnings });
+  }
+  return { workflow: result.workflow, warnings: result.warnings };
+}
+
+function describe(json: string): { description?: string; nodeCount: number } {
+  const document = JSON.parse(json) as Partial<Workflow>;
+  return { description: document.description, nodeCount: document.nodes?.length ?? 0 };
+}
+
+export function workflowsRouter(store: Store, now: () => number = Date.now): Router {
+  const router = Router();
+
+  router.get('/', (_req, res) => {
+    const workflows = store.workflows.list().map((summary) => {
+      const stored = store.workflows.get(summary.id);
+      return { ...summary, ...(stored ? describe(stored.json) : { nodeCount: 0 }) };
+    });
+    res.json({ workflows });
+  });
+
+  // Registered before "/:id" so "validate" is never taken for an id.
+  router.post('/validate', (req, res) => {
+    const { valid, errors, warnings } = validateWorkflow(req.body);
+    res.json({ valid, errors, warnings });
+  });
+
+  router.post('/', (req, res) => {
+    const { workflow, warnings } = requireValid(req.body);
+    if (!store.workflows.insert({ id: workflow.id, name: workflow.name, json: stringifyWorkflow(workflow) }, now())) {
+      throw new HttpError(409, 'conflict', `A workflow with id "${workflow.id}" already exists; PUT /api/workflows/${workflow.id} to replace it.`);
+    }
+    res.status(201).location(`/api/workflows/${encodeURIComponent(workflow.id)}`).json({ workflow, warnings });
+  });
+
+  router.get('/:id', (req, res) => {
+    const stored = store.workflows.get(req.params.id);
+    if (!stored) throw new HttpError(404, 'not_found', `No workflow with id "${req.params.id}".`);
+    res.json({ workflow: JSON.parse(stored.json) as unknown, createdAt: stored.createdAt, updatedAt: stored.updatedAt });
+  });
+
+  router.put('/:id', (req, res) => {
+    const { workflow, warnings } = requireValid(req.body);
+    if (workflow.id !== req.params.id) {
+      throw new HttpError(400, 'id_mismatch', `The body's id "${workflow.id}" does not match the URL's "${req.params.id}".`);
+    }
+    if (!store.workflows.update({ id: workflow.id, name: workflow.name, json: stringifyWorkflow(workflow) }, now())) {
+      throw new HttpError(404, 'not_found', `No workflow with id "${req.params.id}"; POST /api/workflows to create it.`);
+    }
+    res.json({ workflow, warnings });
+  });
+
+  router.delete('/:id', (req, res) => {
+    if (!store.workflows.delete(req.params.id)) throw new HttpError(404, 'not_found', `No workflow with id "${req.params.id}".`);
+    res.status(204).end();
+  });
+
+  return router;
+}
