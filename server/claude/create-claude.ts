@@ -1,0 +1,58 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { startSimulator } from '../simulator';
+import type { RunningSimulator, SimulatorOptions } from '../simulator';
+
+export interface CreateClaudeOptions {
+  /** Where ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL are read from (default process.env). */
+  env?: Record<string, string | undefined>;
+  maxRetries?: number;
+  timeoutMs?: number;
+  /** Options for the in-process simulator used when no key is set. */
+  simulator?: SimulatorOptions;
+}
+
+export interface ClaudeConnection {
+  client: Anthropic;
+  mode: 'simulator' | 'anthropic';
+  baseURL: string;
+  /** The in-process simulator, in simulator mode. */
+  simulator?: RunningSimulator;
+  /** Stops the in-process simulator, if any. */
+  close(): Promise<void>;
+}
+
+// The simulator accepts any non-empty key; this placeholder only keeps the SDK from consulting
+// ANTHROPIC_AUTH_TOKEN and credential profiles, which it does whenever no key is passed.
+const SIMULATOR_KEY = 'sk-trellis-simulator';
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+
+/**
+ * The one place that builds the SDK client (PRODUCT.md §9): the real API when ANTHROPIC_API_KEY is
+ * set (honouring ANTHROPIC_BASE_URL), otherwise the offline simulator on a free loopback port.
+ * Both the key and the base URL are always passed explicitly so the SDK never reads them itself.
+ */
+export async function createClaude(options: CreateClaudeOptions = {}): Promise<ClaudeConnection> {
+  const env = options.env ?? process.env;
+  const apiKey = env.ANTHROPIC_API_KEY?.trim();
+  const clientOptions = {
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
+  };
+  if (apiKey) {
+    const baseURL = env.ANTHROPIC_BASE_URL?.trim() || DEFAULT_BASE_URL;
+    return {
+      client: new Anthropic({ apiKey, baseURL, ...clientOptions }),
+      mode: 'anthropic',
+      baseURL,
+      close: async () => {},
+    };
+  }
+  const simulator = await startSimulator({ ...options.simulator, host: options.simulator?.host ?? '127.0.0.1' });
+  return {
+    client: new Anthropic({ apiKey: SIMULATOR_KEY, baseURL: simulator.url, ...clientOptions }),
+    mode: 'simulator',
+    baseURL: simulator.url,
+    simulator,
+    close: () => simulator.close(),
+  };
+}

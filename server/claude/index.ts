@@ -1,0 +1,2 @@
+export { createClaude } from './create-claude';
+export type { ClaudeConnection, CreateClaudeOptions } from './create-claude';
