@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TraceEvent } from '../../shared/trace-events';
 import { EventTable } from './event-table';
+import { MetaTable } from './meta-table';
 import { NodeResultTable } from './node-result-table';
 import { RunTable } from './run-table';
 import { WorkflowTable } from './workflow-table';
@@ -14,6 +15,7 @@ export class Store {
   readonly runs: RunTable;
   readonly nodeResults: NodeResultTable;
   readonly events: EventTable;
+  readonly meta: MetaTable;
   private readonly commitBatch: (events: readonly TraceEvent[]) => void;
 
   constructor(
@@ -24,6 +26,7 @@ export class Store {
     this.runs = new RunTable(db);
     this.nodeResults = new NodeResultTable(db);
     this.events = new EventTable(db);
+    this.meta = new MetaTable(db);
     this.commitBatch = db.transaction((events: readonly TraceEvent[]) => {
       for (const event of events) {
         this.events.insert(event);

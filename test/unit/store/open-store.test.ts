@@ -24,8 +24,8 @@ describe('openStore', () => {
     const second = openStore(path);
     expect(second.workflows.get('a')?.name).toBe('A');
     const applied = second.db.prepare('SELECT version FROM schema_migrations').all();
-    expect(applied).toEqual([{ version: 1 }]);
-    expect(second.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(applied).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(second.db.pragma('user_version', { simple: true })).toBe(2);
     expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(second.db.pragma('foreign_keys', { simple: true })).toBe(1);
     second.close();
