@@ -230,4 +230,30 @@ describe('readiness scheduling', () => {
     }
     expect(requestSignal?.aborted).toBe(true);
   });
+
+  it('a node timeout_ms aborts a Claude call that never answers and fails the node with type timeout', async () => {
+    const flow = workflow([inputNode, prompt('p', 'p: x', { timeout_ms: 20 }), outputNode('out', '{{p.text}}')], ['input->p', 'p->out']);
+    let requestSignal: AbortSignal | undefined;
+    const { claude } = createFakeClaude(async ({ signal }) => {
+      requestSignal = signal;
+      await new Promise(() => undefined);
+      return answer('never');
+    });
+    const events = await collect(flow, {}, { claude: claude.withOptions({ maxRetries: 0 }) });
+    expect(requestSignal?.aborted).toBe(true);
+    expect(terminal(events)).toMatchObject({ type: 'run.failed', data: { nodeId: 'p', error: { type: 'timeout', message: expect.stringContaining('20 ms') } } });
+  });
+
+  it('reports model_ms and engine_ms from the injected clock', async () => {
+    const flow = workflow([inputNode, prompt('p', 'p: x'), outputNode('out', '{{p.text}}')], ['input->p', 'p->out']);
+    let clock = 1000;
+    const { claude } = createFakeClaude(() => {
+      clock += 250;
+      return answer('ok');
+    });
+    const events = await collect(flow, {}, { claude, now: () => clock });
+    const completed = ofType(events, 'node.completed').find((e) => e.nodeId === 'p');
+    expect(completed?.data).toMatchObject({ duration_ms: 250, model_ms: 250, engine_ms: 0 });
+    expect(events.every((e) => e.ts >= 1000)).toBe(true);
+  });
 });
