@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from './api-error';
+import { batchMessage } from './batch-message';
+import { BatchStore } from './batch-store';
 import { readBody, sendError, type Exchange } from './exchange';
+import { handleBatches } from './handle-batches';
 import { FaultQueue } from './fault-queue';
 import { handleCountTokens } from './handle-count-tokens';
 import { handleCreateMessage } from './handle-messages';
@@ -34,6 +37,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit, now) : undefined,
   };
   const requests: SimulatorRequestLog[] = [];
+  let url = '';
+  const batches = new BatchStore({
+    now,
+    paceMs: options.batchRequestMs ?? 2,
+    process: (params) => batchMessage(params, state),
+    origin: () => url,
+  });
 
   async function route(exchange: Exchange): Promise<void> {
     const { req, path } = exchange;
@@ -49,6 +59,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (method === 'POST' && path === '/v1/messages/count_tokens') return handleCountTokens(exchange);
     const model = path.match(/^\/v1\/models(?:\/([^/]+))?$/);
     if (method === 'GET' && model) return handleModels(exchange, model[1] === undefined ? undefined : decodeURIComponent(model[1]));
+    if (handleBatches(exchange, batches)) return;
     throw new ApiError(404, 'not_found_error', `Not found: ${method} ${path}`);
   }
 
@@ -97,7 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   return {
     url,
@@ -105,6 +116,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     requests,
     close: () =>
       new Promise<void>((resolve) => {
+        batches.clear();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -118,6 +130,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       script.replace([]);
       state.faults.clear();
       state.cache.clear();
+      batches.clear();
       state.rateLimiter?.clear();
       state.latency = checkedLatency(options.latency ?? {});
     },
