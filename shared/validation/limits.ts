@@ -17,7 +17,7 @@ export const LIMITS = {
   messages: 1000,
   routes: 100,
   /** Regular expressions in branch `matches` conditions. */
-  regexLength: 1000,
+  regexLength: 256,
   maxTokens: 1_000_000,
   maxToolRounds: 100,
   retryAttempts: 10,

@@ -1,0 +1,67 @@
+import { upstreamNodeIds } from '../graph';
+import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../models';
+import type { PromptConfig } from '../node-configs';
+import type { Workflow, WorkflowNode } from '../workflow-types';
+import { jsonPointer } from './json-pointer';
+import type { WorkflowIssue } from './workflow-issue';
+
+/**
+ * What every semantic check needs: the schema-valid workflow, lookups, and one place to report
+ * issues with the node or edge named consistently.
+ */
+export class CheckContext {
+  readonly issues: WorkflowIssue[] = [];
+  readonly nodeById = new Map<string, WorkflowNode>();
+  readonly nodeIndex = new Map<string, number>();
+  private readonly upstreamCache = new Map<string, Set<string>>();
+
+  constructor(
+    readonly workflow: Workflow,
+    readonly knownModels: ReadonlySet<string>,
+  ) {
+    workflow.nodes.forEach((node, index) => {
+      // First occurrence wins; duplicates are reported by the id check.
+      if (this.nodeById.has(node.id)) return;
+      this.nodeById.set(node.id, node);
+      this.nodeIndex.set(node.id, index);
+    });
+  }
+
+  /** Nodes whose outputs `nodeId`'s templates may read. Only valid once the graph is known to be acyclic. */
+  upstreamOf(nodeId: string): Set<string> {
+    let upstream = this.upstreamCache.get(nodeId);
+    if (!upstream) {
+      upstream = new Set(upstreamNodeIds(this.workflow, nodeId));
+      this.upstreamCache.set(nodeId, upstream);
+    }
+    return upstream;
+  }
+
+  nodePath(nodeId: string, ...rest: (string | number)[]): string {
+    return jsonPointer('nodes', this.nodeIndex.get(nodeId) ?? -1, ...rest);
+  }
+
+  nodeIssue(severity: WorkflowIssue['severity'], node: WorkflowNode, rule: string, relativePath: (string | number)[], message: string): void {
+    this.issues.push({ severity, nodeId: node.id, path: this.nodePath(node.id, ...relativePath), rule, message: `Node "${node.id}": ${message}` });
+  }
+
+  edgeIssue(severity: WorkflowIssue['severity'], edgeIndex: number, rule: string, field: string | undefined, message: string): void {
+    const edge = this.workflow.edges[edgeIndex];
+    const path = field === undefined ? jsonPointer('edges', edgeIndex) : jsonPointer('edges', edgeIndex, field);
+    this.issues.push({ severity, edgeId: edge?.id, path, rule, message: `Edge "${edge?.id ?? edgeIndex}": ${message}` });
+  }
+
+  documentIssue(severity: WorkflowIssue['severity'], rule: string, path: string, message: string, nodeId?: string): void {
+    const issue: WorkflowIssue = { severity, path, rule, message };
+    if (nodeId !== undefined) issue.nodeId = nodeId;
+    this.issues.push(issue);
+  }
+
+  effectiveModel(config: { model?: string }): string {
+    return config.model ?? this.workflow.defaults?.model ?? DEFAULT_MODEL;
+  }
+
+  effectiveMaxTokens(config: Pick<PromptConfig, 'max_tokens'>): number {
+    return config.max_tokens ?? this.workflow.defaults?.max_tokens ?? DEFAULT_MAX_TOKENS;
+  }
+}
