@@ -1,13 +1,12 @@
 import { Router } from 'express';
-import { stringifyWorkflow } from '../../shared/format';
-import { validateWorkflow } from '../../shared/validate-workflow';
+import { loadWorkflow, stringifyWorkflow } from '../../shared/format';
 import type { Workflow } from '../../shared/workflow-types';
 import type { Store } from '../store/store';
 import { HttpError } from './http-error';
 
 /** Validates a posted document or throws 400 with the validator's issues. */
 function requireValid(document: unknown): { workflow: Workflow; warnings: unknown[] } {
-  const result = validateWorkflow(document);
+  const result = loadWorkflow(document);
   if (!result.valid || !result.workflow) {
     throw new HttpError(400, 'invalid_workflow', `The workflow is invalid: ${result.errors[0]?.message ?? 'unknown error'}`, { errors: result.errors, warnings: result.warnings });
   }
@@ -32,7 +31,7 @@ export function workflowsRouter(store: Store, now: () => number = Date.now): Rou
 
   // Registered before "/:id" so "validate" is never taken for an id.
   router.post('/validate', (req, res) => {
-    const { valid, errors, warnings } = validateWorkflow(req.body);
+    const { valid, errors, warnings } = loadWorkflow(req.body);
     res.json({ valid, errors, warnings });
   });
 

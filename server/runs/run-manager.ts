@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
-import { stringifyWorkflow } from '../../shared/format';
+import { loadWorkflow, stringifyWorkflow } from '../../shared/format';
 import type { Json } from '../../shared/json-schema';
 import type { PriceTable } from '../../shared/pricing';
 import type { TraceEvent } from '../../shared/trace-events';
-import { validateRunInput, validateWorkflow } from '../../shared/validate-workflow';
+import { validateRunInput } from '../../shared/validate-workflow';
 import type { Workflow } from '../../shared/workflow-types';
 import { redactSecrets } from '../engine/redact-secrets';
 import { runWorkflow } from '../engine/run-workflow';
@@ -79,7 +79,7 @@ export class RunManager {
     if (this.live.has(runId) || (run.status !== 'interrupted' && run.status !== 'failed')) {
       throw new RunError('not_resumable', `Run "${runId}" is ${this.live.has(runId) ? 'running' : run.status}; only interrupted or failed runs can be resumed.`);
     }
-    const checked = validateWorkflow(JSON.parse(run.workflowJson) as unknown);
+    const checked = loadWorkflow(JSON.parse(run.workflowJson) as unknown);
     if (!checked.valid || !checked.workflow) {
       throw new RunError('invalid_workflow', 'The workflow snapshot of this run no longer validates.', { errors: checked.errors, warnings: checked.warnings });
     }
@@ -199,7 +199,7 @@ export class RunManager {
       if (!stored) throw new RunError('not_found', `No workflow with id "${workflowId}".`);
       document = JSON.parse(stored.json) as unknown;
     }
-    const checked = validateWorkflow(document);
+    const checked = loadWorkflow(document);
     if (!checked.valid || !checked.workflow) {
       throw new RunError('invalid_workflow', `The workflow is invalid: ${checked.errors[0]?.message ?? 'unknown error'}`, { errors: checked.errors, warnings: checked.warnings });
     }

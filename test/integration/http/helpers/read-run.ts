@@ -1,0 +1,16 @@
+import type { TraceEvent } from '../../../../shared/trace-events';
+import { isTerminalEvent } from '../../../../shared/trace-events';
+import type { SseFrame } from './sse-client';
+
+/** Reads event frames until a terminal event (inclusive) or `until` says stop; ignores comments. */
+export async function readEvents(frames: AsyncGenerator<SseFrame>, until?: (event: TraceEvent) => boolean): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  for await (const frame of frames) {
+    if (frame.data === undefined) continue;
+    const event = JSON.parse(frame.data) as TraceEvent;
+    if (frame.id !== String(event.seq) || frame.event !== event.type) throw new Error(`Frame header ${frame.id}/${frame.event} does not match event ${event.seq}/${event.type}`);
+    events.push(event);
+    if (isTerminalEvent(event) || until?.(event)) break;
+  }
+  return events;
+}
