@@ -1,19 +1,25 @@
-import { Ajv2020 } from 'ajv/dist/2020';
 import type { Json } from '../../shared/json-schema';
 import type { TraceError } from '../../shared/trace-events';
+import { validateRunInput, validateWorkflow, type WorkflowIssue } from '../../shared/validate-workflow';
 import type { Workflow } from '../../shared/workflow-types';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+const SHOWN_ISSUES = 5;
 
 /**
  * The engine's own gate: callers validate first, but no caller can bypass it. Returns the
  * `validation_error` the run fails with, or undefined when the workflow and input are fine.
+ * Warnings never block a run.
  */
 export function validateBeforeRun(workflow: Workflow, input: Json): TraceError | undefined {
-  const check = ajv.compile(workflow.inputs);
-  if (!check(input)) {
-    const issues = (check.errors ?? []).map((error) => `input${error.instancePath.replaceAll('/', '.')} ${error.message ?? 'is invalid'}`);
-    return { type: 'validation_error', message: `Invalid run input: ${issues.join('; ')}` };
-  }
+  const result = validateWorkflow(workflow);
+  if (result.errors.length > 0) return { type: 'validation_error', message: `Invalid workflow: ${summarise(result.errors)}` };
+  const inputIssues = validateRunInput(workflow, input);
+  if (inputIssues.length > 0) return { type: 'validation_error', message: `Invalid run input: ${summarise(inputIssues)}` };
   return undefined;
+}
+
+function summarise(issues: readonly WorkflowIssue[]): string {
+  const shown = issues.slice(0, SHOWN_ISSUES).map((issue) => `${issue.path || '/'} ${issue.message} [${issue.rule}]`);
+  const more = issues.length > SHOWN_ISSUES ? ` (and ${issues.length - SHOWN_ISSUES} more)` : '';
+  return `${shown.join('; ')}${more}`;
 }

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { BranchConfig } from '../../../shared/node-configs';
+import { matchCondition } from '../../../server/engine/branch/match-condition';
 import { collect, ofType, terminal } from './helpers/collect';
 import { createFakeClaude } from './helpers/fake-claude';
 import { inputNode, outputNode, workflow } from './helpers/workflow-builder';
 
+/** input → pick ─(label)→ <label>_out for every route: the completed output names the route taken. */
 function branchFlow(config: BranchConfig) {
-  return workflow([inputNode, { id: 'pick', type: 'branch', config }, outputNode('out', '{{pick.route}}')], ['input->pick', 'pick->out']);
+  const labels = config.routes.map((r) => r.label);
+  return workflow(
+    [inputNode, { id: 'pick', type: 'branch', config }, ...labels.map((label) => outputNode(`${label}_out`, '{{pick.route}}'))],
+    ['input->pick', ...labels.map((label) => `pick:${label}->${label}_out`)],
+  );
 }
+
+const NEVER = { equals: 'this value never appears' };
 
 async function route(config: BranchConfig, input: Record<string, unknown>) {
   const { claude } = createFakeClaude(() => ({ content: [{ type: 'text', text: 'unused' }] }));
@@ -23,13 +31,15 @@ describe('branch: match mode', () => {
     [{ json_path: 'items.0.kind', op: 'eq', value: 'bug' }, '{"items": [{"kind": "bug"}]}', true],
     [{ json_path: '$.missing', op: 'exists' }, '{"score": 1}', false],
   ] as const)('%j on %s → %s', async (when, text, matched) => {
-    const events = await route({ on: '{{input.text}}', routes: [{ label: 'hit', when }], default: 'miss' }, { text });
-    expect(terminal(events)).toMatchObject({ type: 'run.completed', data: { outputs: { out: matched ? 'hit' : 'miss' } } });
+    const events = await route({ on: '{{input.text}}', routes: [{ label: 'hit', when }, { label: 'miss', when: NEVER }], default: 'miss' }, { text });
+    const taken = matched ? 'hit' : 'miss';
+    expect(terminal(events)).toMatchObject({ type: 'run.completed', data: { outputs: { [`${taken}_out`]: taken } } });
+    expect(ofType(events, 'node.skipped').map((e) => e.nodeId)).toEqual([matched ? 'miss_out' : 'hit_out']);
   });
 
   it('takes the first matching route in order', async () => {
     const events = await route({ on: '{{input.text}}', routes: [{ label: 'first', when: { contains: 'a' } }, { label: 'second', when: { contains: 'a' } }] }, { text: 'a' });
-    expect(terminal(events)).toMatchObject({ data: { outputs: { out: 'first' } } });
+    expect(terminal(events)).toMatchObject({ data: { outputs: { first_out: 'first' } } });
   });
 
   it('fails when nothing matches and there is no default', async () => {
@@ -37,11 +47,10 @@ describe('branch: match mode', () => {
     expect(terminal(events)).toMatchObject({ type: 'run.failed', data: { nodeId: 'pick', error: { type: 'no_route' } } });
   });
 
-  it('rejects an invalid regex and an over-long pattern with clear errors', async () => {
-    const invalid = await route({ on: '{{input.text}}', routes: [{ label: 'x', when: { matches: '(unclosed' } }] }, { text: 'y' });
-    expect(terminal(invalid)).toMatchObject({ type: 'run.failed', data: { error: { message: expect.stringContaining('invalid regular expression') } } });
-    const long = await route({ on: '{{input.text}}', routes: [{ label: 'x', when: { matches: 'a'.repeat(300) } }] }, { text: 'y' });
-    expect(terminal(long)).toMatchObject({ type: 'run.failed', data: { error: { message: expect.stringContaining('the limit is 256') } } });
+  it('rejects an invalid regex, an over-long pattern and an over-long value with clear errors', () => {
+    expect(() => matchCondition({ matches: '(unclosed' }, 'y', 'pick.config.routes.0.when')).toThrow(/pick.config.routes.0.when.matches: invalid regular expression/);
+    expect(() => matchCondition({ matches: 'a'.repeat(300) }, 'y', 'w')).toThrow('the limit is 256');
+    expect(() => matchCondition({ matches: 'a+' }, 'a'.repeat(20_000), 'w')).toThrow('at most 10000');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Workflow, WorkflowEdge, WorkflowNode } from '../../../../shared/workflow-types';
 
 /** Tiny workflows for engine tests: nodes in file order, edges `a->b` or `a:handle->b` or `t=>p` (tool attach). */
-export function workflow(nodes: Omit<WorkflowNode, 'position'>[], edges: string[], inputs: Workflow['inputs'] = { type: 'object' }): Workflow {
+export function workflow(nodes: Omit<WorkflowNode, 'position'>[], edges: string[], inputs: Workflow['inputs'] = declaredInputs(nodes)): Workflow {
   return {
     format: 'trellis.workflow',
     version: 1,
@@ -28,4 +28,11 @@ export const inputNode: Omit<WorkflowNode, 'position'> = { id: 'input', type: 'i
 
 export function outputNode(id: string, value: string | Record<string, string>): Omit<WorkflowNode, 'position'> {
   return { id, type: 'output', config: { value } };
+}
+
+/** Declares every `{{input.X}}` the nodes read, so the shared validator accepts the tiny workflow. */
+function declaredInputs(nodes: Omit<WorkflowNode, 'position'>[]): Workflow['inputs'] {
+  const properties: Record<string, object> = {};
+  for (const match of JSON.stringify(nodes).matchAll(/\{\{\s*input\.([A-Za-z_][A-Za-z0-9_-]*)/g)) properties[match[1] as string] = {};
+  return { type: 'object', properties };
 }
