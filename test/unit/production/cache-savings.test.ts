@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { cacheSavingsOf } from '../../../shared/cache-savings';
+
+const usage = (read: number, write: number) => ({ input_tokens: 100, output_tokens: 50, cache_read_input_tokens: read, cache_creation_input_tokens: write });
+
+describe('cacheSavingsOf', () => {
+  it('saves 90% of the input price on every cache-read token', () => {
+    // Opus 4.6 input: $5/M.
+    expect(cacheSavingsOf('claude-opus-4-6', usage(1_000_000, 0)).saved_usd).toBeCloseTo(4.5, 10);
+  });
+
+  it('charges a 25% premium for 5m writes and 100% for 1h writes', () => {
+    expect(cacheSavingsOf('claude-sonnet-4-6', usage(0, 1_000_000)).write_premium_usd).toBeCloseTo(0.75, 10);
+    expect(cacheSavingsOf('claude-sonnet-4-6', usage(0, 1_000_000), { cacheTtl: '1h' }).write_premium_usd).toBeCloseTo(3, 10);
+  });
+
+  it('nets savings against the write premium, halves both for batches and honours price overrides', () => {
+    const savings = cacheSavingsOf('claude-haiku-4-5', usage(2_000_000, 1_000_000), { batch: true, table: { 'claude-haiku-4-5': { input: 2, output: 10 } } });
+    expect(savings.saved_usd).toBeCloseTo(2 * 2 * 0.9 * 0.5, 10);
+    expect(savings.write_premium_usd).toBeCloseTo(2 * 0.25 * 0.5, 10);
+    expect(savings.net_usd).toBeCloseTo(savings.saved_usd - savings.write_premium_usd, 12);
+  });
+
+  it('reports zero money for a model without a price', () => {
+    expect(cacheSavingsOf('claude-unknown-9', usage(1000, 1000))).toMatchObject({ saved_usd: 0, write_premium_usd: 0, cache_read_input_tokens: 1000 });
+  });
+});
