@@ -120,8 +120,8 @@ function checkBranch(ctx: CheckContext, node: WorkflowNodeOf<'branch'>): void {
   config.routes.forEach((route, index) => {
     if (labels.has(route.label)) ctx.nodeIssue('error', node, 'branch.duplicate_route', ['config', 'routes', index, 'label'], `route "${route.label}" is defined twice.`);
     labels.add(route.label);
-    if (mode === 'match' && route.when === undefined) {
-      ctx.nodeIssue('error', node, 'branch.missing_condition', ['config', 'routes', index], `route "${route.label}" has no "when" condition; match mode needs one per route.`);
+    if (mode === 'match' && route.when === undefined && route.label !== config.default) {
+      ctx.nodeIssue('warning', node, 'branch.missing_condition', ['config', 'routes', index], `route "${route.label}" has no "when" condition and is not the default, so match mode can never take it.`);
     }
     if (route.when && 'matches' in route.when) {
       try {
