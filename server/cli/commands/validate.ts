@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { loadWorkflow } from '../../../shared/format';
+import type { WorkflowIssue } from '../../../shared/validate-workflow';
+
+const USAGE = 'Usage: trellis validate <workflow.json>...\n';
+
+/**
+ * `trellis validate <files…>`: loads each file the way the server does (parse → migrate →
+ * validate) and prints one line per issue. Exit 0 when every file is valid (warnings allowed),
+ * 2 when any file has an error or cannot be read.
+ */
+export async function main(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const unknownOption = args.find((arg) => arg.startsWith('-'));
+  if (unknownOption !== undefined || args.length === 0) {
+    process.stderr.write(`${unknownOption ? `trellis validate: unknown option "${unknownOption}"\n` : ''}${USAGE}`);
+    return 2;
+  }
+  let invalidFiles = 0;
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const file of args) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      invalidFiles += 1;
+      errorCount += 1;
+      process.stdout.write(`${file}: error cannot read file: ${readReason(error)} [file.unreadable]\n`);
+      continue;
+    }
+    const result = loadWorkflow(text);
+    for (const issue of [...result.errors, ...result.warnings]) process.stdout.write(`${file}: ${formatIssue(issue)}\n`);
+    errorCount += result.errors.length;
+    warningCount += result.warnings.length;
+    if (!result.valid) invalidFiles += 1;
+    else if (result.warnings.length === 0) process.stdout.write(`${file}: ok\n`);
+  }
+  const files = `${args.length} file${args.length === 1 ? '' : 's'}`;
+  process.stdout.write(`${files} checked: ${args.length - invalidFiles} valid, ${invalidFiles} invalid; ${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}\n`);
+  return invalidFiles > 0 ? 2 : 0;
+}
+
+/** `error node "classify" /nodes/2/config/max_tokens: message [rule]` */
+export function formatIssue(issue: WorkflowIssue): string {
+  const subject = issue.nodeId !== undefined ? ` node "${issue.nodeId}"` : issue.edgeId !== undefined ? ` edge "${issue.edgeId}"` : '';
+  const path = issue.path === '' ? '' : ` ${issue.path}`;
+  return `${issue.severity}${subject}${path}: ${withoutSubjectPrefix(issue.message)} [${issue.rule}]`;
+}
+
+/** Messages start with `Node "x": ` for UI use; the CLI line already names the node. */
+function withoutSubjectPrefix(message: string): string {
+  return message.replace(/^(Node|Edge) "[^"]*": /, '');
+}
+
+function readReason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
