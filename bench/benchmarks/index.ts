@@ -1,5 +1,7 @@
 import type { Benchmark } from '../lib/benchmark';
+import { chainWallTime } from './chain-wall-time';
 import { engineOverhead } from './engine-overhead';
+import { parallelFanOut } from './parallel-fan-out';
 
 /** Every benchmark `npm run bench` runs, in this order (cheap and precise ones first). */
-export const ALL_BENCHMARKS: Benchmark[] = [engineOverhead];
+export const ALL_BENCHMARKS: Benchmark[] = [engineOverhead, chainWallTime, parallelFanOut];
