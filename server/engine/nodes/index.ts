@@ -1,4 +1,4 @@
-import { NODE_TYPES, type NodeType } from '../../../shared/workflow-types';
+import { NODE_TYPES } from '../../../shared/workflow-types';
 import type { NodeRunner } from '../node-runner';
 import { branchRunner } from './branch';
 import { inputRunner } from './input';
@@ -9,7 +9,7 @@ import { toolRunner } from './tool';
 import { visionRunner } from './vision';
 
 /** The one list of runners (STYLE §1); a test proves it matches shared/nodes NODE_SPECS. */
-export const NODE_RUNNERS: readonly NodeRunner[] = [inputRunner, promptRunner, toolRunner, visionRunner, thinkingRunner, branchRunner, outputRunner] as readonly NodeRunner<NodeType>[] as readonly NodeRunner[];
+export const NODE_RUNNERS: readonly NodeRunner[] = [inputRunner, promptRunner, toolRunner, visionRunner, thinkingRunner, branchRunner, outputRunner];
 
 export function indexRunners(runners: readonly NodeRunner[]): ReadonlyMap<string, NodeRunner> {
   const byType = new Map<string, NodeRunner>();
