@@ -19,7 +19,9 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler[] {
   const readRaw = express.raw({ type: () => true, limit: options.limitBytes });
   const requireJson: RequestHandler = (req, _res, next) => {
     if (!MUTATING.has(req.method)) return next();
-    if (!req.is(['application/json', '+json'])) {
+    // Read the header itself: req.is() answers null for a bodyless request (cancel, delete).
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/.test(mediaType)) {
       return next(new HttpError(415, 'unsupported_media_type', `${req.method} ${req.path} requires "Content-Type: application/json".`));
     }
     const charset = /charset=([^;]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.trim().toLowerCase();
