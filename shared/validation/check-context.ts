@@ -13,6 +13,8 @@ export class CheckContext {
   readonly issues: WorkflowIssue[] = [];
   readonly nodeById = new Map<string, WorkflowNode>();
   readonly nodeIndex = new Map<string, number>();
+  /** False once `inputs` is known to be broken: input-field checks would only repeat that error. */
+  inputsUsable = true;
   private readonly upstreamCache = new Map<string, Set<string>>();
 
   constructor(

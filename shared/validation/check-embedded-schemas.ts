@@ -50,6 +50,7 @@ export function checkEmbeddedSchemas(ctx: CheckContext): void {
   const inputsProblem = schemaProblem(workflow.inputs);
   if (inputsProblem) ctx.documentIssue('error', 'inputs.invalid_schema', '/inputs', `The inputs schema is not a valid JSON Schema: ${inputsProblem}.`);
   else if (workflow.inputs.type !== 'object') ctx.documentIssue('error', 'inputs.invalid_schema', '/inputs/type', 'The inputs schema must describe an object ("type": "object"): a run input is a set of named fields.');
+  ctx.inputsUsable = inputsProblem === null && workflow.inputs.type === 'object';
 
   const sampleNames = new Set<string>();
   workflow.samples?.forEach((sample, index) => {

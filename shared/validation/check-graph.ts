@@ -84,7 +84,12 @@ function checkHandles(ctx: CheckContext, index: number, edge: WorkflowEdge, sour
     if (edge.targetHandle !== TOOLS_HANDLE || !TOOL_CALLING_TYPES.includes(target.type)) {
       ctx.edgeIssue('error', index, 'tool.bad_target', 'target', `tool "${source.id}" can only attach to the tools handle of a prompt, vision or thinking node, not to ${target.type} node "${target.id}"${edge.targetHandle ? ` (handle "${edge.targetHandle}")` : ''}.`);
     }
-  } else if (edge.targetHandle === TOOLS_HANDLE) {
+    if (edge.sourceHandle !== undefined && !sourcePorts.outputs.includes(edge.sourceHandle)) {
+      ctx.edgeIssue('error', index, 'edge.bad_handle', 'sourceHandle', `tool "${source.id}" has no output handle "${edge.sourceHandle}".`);
+    }
+    return;
+  }
+  if (edge.targetHandle === TOOLS_HANDLE) {
     ctx.edgeIssue('error', index, 'edge.bad_handle', 'targetHandle', `only tool nodes connect into a tools handle, but "${source.id}" is a ${source.type} node.`);
     return;
   }

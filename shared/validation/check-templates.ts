@@ -67,7 +67,7 @@ function checkReference(ctx: CheckContext, node: WorkflowNode, field: TemplateFi
 }
 
 function checkInputField(ctx: CheckContext, name: string | undefined, report: (rule: string, message: string) => void): void {
-  if (name === undefined) return;
+  if (name === undefined || !ctx.inputsUsable) return;
   const properties = ctx.workflow.inputs.properties;
   const known = properties !== null && typeof properties === 'object' ? Object.keys(properties) : [];
   if (!known.includes(name)) {
