@@ -1,0 +1,72 @@
+import type { Json } from '../../../shared/json-schema';
+import type { NodeStatus, RunStatus, StopReason, TraceError } from '../../../shared/trace-events';
+import type { Usage } from '../../../shared/usage';
+
+export interface ToolCallTrace {
+  toolUseId: string;
+  toolNodeId: string;
+  name: string;
+  input: Json;
+  round: number;
+  /** Absent until the tool's result arrives. */
+  output?: Json;
+  isError?: boolean;
+  durationMs?: number;
+}
+
+export interface RetryTrace {
+  attempt: number;
+  error: TraceError;
+  delayMs: number;
+}
+
+/** What the canvas and the trace panel show for one node of the current run. */
+export interface NodeRunState {
+  status: NodeStatus;
+  attempt: number;
+  text: string;
+  thinking: string;
+  toolInput: string;
+  /** Calls this node made (prompt/vision/thinking) or received (tool nodes). */
+  toolCalls: ToolCallTrace[];
+  retries: RetryTrace[];
+  output?: Json;
+  /** Branch nodes: the label of the route taken. */
+  route?: string;
+  stopReason?: StopReason | null;
+  usage?: Usage;
+  costUsd?: number;
+  model?: string;
+  durationMs?: number;
+  modelMs?: number;
+  engineMs?: number;
+  warnings?: string[];
+  error?: TraceError;
+  skipReason?: string;
+}
+
+export interface RunState {
+  runId: string | null;
+  status: RunStatus | 'idle';
+  /** Highest seq applied; events at or below it are ignored, which makes replays idempotent. */
+  lastSeq: number;
+  nodes: Readonly<Record<string, NodeRunState>>;
+  input?: Json;
+  outputs?: { [outputNodeId: string]: Json };
+  usage?: Usage;
+  costUsd?: number;
+  durationMs?: number;
+  error?: TraceError;
+  failedNodeId?: string;
+  cancelReason?: string;
+}
+
+export const IDLE_RUN: RunState = Object.freeze({ runId: null, status: 'idle', lastSeq: 0, nodes: Object.freeze({}) });
+
+export function emptyRun(runId: string): RunState {
+  return { runId, status: 'running', lastSeq: 0, nodes: {} };
+}
+
+export function idleNode(): NodeRunState {
+  return { status: 'idle', attempt: 0, text: '', thinking: '', toolInput: '', toolCalls: [], retries: [] };
+}
