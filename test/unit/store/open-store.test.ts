@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initialSchema } from '../../../server/store/migrations/0001-initial-schema';
 import { openStore } from '../../../server/store/open-store';
+import { runMigrations } from '../../../server/store/run-migrations';
 import { ev } from './trace-fixtures';
 
 let dir: string;
@@ -98,6 +100,24 @@ describe('RunTable', () => {
     expect(store.runs.get('new')).toMatchObject({ status: 'interrupted', note: 'server stopped' });
     expect(store.runs.get('old')?.status).toBe('completed');
     expect(store.runs.markInterrupted('again', 6)).toEqual([]);
+    store.close();
+  });
+});
+
+describe('runMigrations', () => {
+  it('upgrades a database from an older version, applying only the missing migrations', () => {
+    const path = join(dir, 'old.db');
+    const old = new Database(path);
+    expect(runMigrations(old, [initialSchema])).toEqual([1]);
+    old.prepare("INSERT INTO workflows (id, name, json, created_at, updated_at) VALUES ('kept', 'Kept', '{}', 1, 1)").run();
+    old.close();
+
+    const store = openStore(path);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.workflows.get('kept')?.name).toBe('Kept');
+    store.meta.set('k', 'v');
+    expect(store.meta.get('k')).toBe('v');
+    expect(runMigrations(store.db)).toEqual([]);
     store.close();
   });
 });

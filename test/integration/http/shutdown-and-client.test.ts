@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../../server/app';
+import { RunManager } from '../../../server/runs/run-manager';
+import { openStore } from '../../../server/store/open-store';
+import { chainWorkflow } from './helpers/fixture-workflows';
+import { readEvents } from './helpers/read-run';
+import { startTestApp, type TestApp } from './helpers/test-app';
+
+let app: TestApp | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('graceful shutdown', () => {
+  it('leaves live runs interrupted (not canceled) so they can be resumed after a restart', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'trellis-shutdown-'));
+    const dbPath = join(dir, 'trellis.db');
+    app = await startTestApp({ dbPath, simulator: { latency: { firstTokenMs: 600_000 } } });
+    const { runId } = (await (await app.postJson('/api/runs', { workflow: chainWorkflow(), sample: 'tea' })).json()) as { runId: string };
+    await readEvents((await app.events(runId)).frames, (event) => event.type === 'node.started' && event.nodeId === 'draft');
+    await vi.waitFor(() => expect(app!.claude.simulator!.requests.filter((r) => r.path === '/v1/messages')).toHaveLength(1));
+    await app.close();
+    app = undefined;
+
+    app = await startTestApp({ dbPath });
+    expect(app.store.runs.get(runId)).toMatchObject({ status: 'interrupted', note: expect.stringMatching(/shut down/) });
+    expect((await app.postJson(`/api/runs/${runId}/resume`, {})).status).toBe(202);
+    const events = await readEvents((await app.events(runId, { query: `after=${app.store.events.lastSeq(runId)}` })).frames);
+    expect(events.at(-1)?.type).toBe('run.completed');
+  });
+});
+
+describe('the built client', () => {
+  it('is served at / with an SPA fallback, while unknown API paths stay JSON 404s', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'trellis-client-'));
+    const clientDir = join(dir, 'client');
+    mkdirSync(join(clientDir, 'assets'), { recursive: true });
+    writeFileSync(join(clientDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(clientDir, 'assets', 'app.js'), 'console.log(1)');
+    const store = openStore(join(dir, 'trellis.db'));
+    const runs = new RunManager({ store, claude: undefined as never });
+    const server = createApp({ store, runs, claudeMode: 'simulator', config: { host: '127.0.0.1', allowedHosts: [], bodyLimitBytes: 1024, maxJsonDepth: 10, heartbeatMs: 1000, clientDir } }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const root = await fetch(base, { headers: { accept: 'text/html' } });
+      expect(root.status).toBe(200);
+      expect(await root.text()).toContain('id="root"');
+      expect(await (await fetch(`${base}/workflows/support-triage`, { headers: { accept: 'text/html' } })).text()).toContain('id="root"');
+      expect(await (await fetch(`${base}/assets/app.js`)).text()).toBe('console.log(1)');
+      const api = await fetch(`${base}/api/nope`, { headers: { accept: 'text/html' } });
+      expect(api.status).toBe(404);
+      expect(await api.json()).toMatchObject({ error: { type: 'not_found' } });
+      expect((await fetch(`${base}/api/models`)).status).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      store.close();
+    }
+  });
+});
