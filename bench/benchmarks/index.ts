@@ -1,7 +1,9 @@
 import type { Benchmark } from '../lib/benchmark';
 import { chainWallTime } from './chain-wall-time';
+import { concurrentRuns } from './concurrent-runs';
 import { engineOverhead } from './engine-overhead';
 import { parallelFanOut } from './parallel-fan-out';
+import { storeThroughput } from './store-throughput';
 
 /** Every benchmark `npm run bench` runs, in this order (cheap and precise ones first). */
-export const ALL_BENCHMARKS: Benchmark[] = [engineOverhead, chainWallTime, parallelFanOut];
+export const ALL_BENCHMARKS: Benchmark[] = [engineOverhead, storeThroughput, chainWallTime, parallelFanOut, concurrentRuns];

@@ -1,4 +1,4 @@
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -6,6 +6,8 @@ export interface MachineInfo {
   memoryMb: number;
   node: string;
   os: string;
+  /** 1-minute load average when the run started: other work on the machine skews figures. */
+  loadAverage: number;
 }
 
 /** The machine a figure was measured on: a figure without it cannot be compared. */
@@ -17,5 +19,6 @@ export function machineInfo(): MachineInfo {
     memoryMb: Math.round(totalmem() / 2 ** 20),
     node: process.version,
     os: `${platform()} ${release()}`,
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
   };
 }
