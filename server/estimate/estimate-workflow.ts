@@ -1,0 +1,268 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type { ContentBlockParam, MessageCountTokensParams, MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
+import { dataflowEdges, topologicalOrder } from '../../shared/graph';
+import type { Json } from '../../shared/json-schema';
+import { findModel } from '../../shared/models';
+import { costOf, type PriceTable } from '../../shared/pricing';
+import { templateReferences, type TemplateReference } from '../../shared/templates';
+import { ZERO_USAGE } from '../../shared/usage';
+import type { Workflow, WorkflowNode } from '../../shared/workflow-types';
+import { buildGraphIndex, descendantsOf, type GraphIndex } from '../engine/graph-index';
+import { loadVisionImages } from '../engine/images/load-vision-images';
+import type { NodeContext } from '../engine/node-runner';
+import { toTraceError } from '../engine/to-trace-error';
+import type { GuardedFetch } from '../engine/types';
+import { buildCallParams } from './build-call-params';
+import { checkCacheBreakpoints } from './check-cache-breakpoints';
+import { fillerText, placeholderOutput } from './placeholder-output';
+
+export interface EstimateOptions {
+  claude: Anthropic;
+  /** Price overrides (server config); the catalogue's prices otherwise. */
+  prices?: PriceTable;
+  /** Price as a Message Batch (half). */
+  batch?: boolean;
+  /** Values for `{{secrets.NAME}}`; a missing one renders as a short placeholder. */
+  secrets?: Record<string, string>;
+  /** For vision URL images. */
+  fetch?: GuardedFetch;
+  /** For vision file images. */
+  filesRoot?: string;
+  signal?: AbortSignal;
+}
+
+export interface NodeEstimate {
+  nodeId: string;
+  nodeType: WorkflowNode['type'];
+  model: string;
+  /** Input tokens of the node's first call when every upstream answer is as long as its max_tokens. */
+  input_tokens: number;
+  /** The same call when every upstream answer is one token long. */
+  input_tokens_min: number;
+  max_output_tokens: number;
+  /** Input (short upstream answers) + one output token. */
+  cost_min_usd: number;
+  /** Input (longest upstream answers) + max_tokens output; cache writes at their premium. */
+  cost_max_usd: number;
+  /** The model's max_input_tokens; null for a model the catalogue does not know. */
+  context_window: number | null;
+  /** Behind a branch route: it may not run at all, so the total minimum leaves it out. */
+  conditional: boolean;
+  warnings: string[];
+  /** Set when the node's request could not be built or counted; its costs are then 0. */
+  error?: string;
+}
+
+export interface WorkflowEstimate {
+  nodes: NodeEstimate[];
+  total: { input_tokens: number; cost_min_usd: number; cost_max_usd: number };
+}
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const CLAUDE_CALLING = new Set(['prompt', 'vision', 'thinking']);
+const CONTEXT_WARNING_SHARE = 0.8;
+/** What one-token upstream answers render as in the minimum scenario (an empty turn is rejected). */
+const MIN_FILLER = fillerText(1);
+
+interface Scenario {
+  outputs: Map<string, Json>;
+}
+
+/**
+ * A cost preview before running: for each Claude-calling node, in topological order, the request
+ * the engine would send (templates rendered with `input`; upstream answers replaced by filler as
+ * long as their max_tokens for the maximum and one token for the minimum), counted by the API's
+ * count_tokens and priced from the price table. See docs/estimate.md.
+ */
+export async function estimateWorkflow(workflow: Workflow, input: Json, options: EstimateOptions): Promise<WorkflowEstimate> {
+  const graph = buildGraphIndex(workflow);
+  const references = referencesByRoot(workflow);
+  const conditional = conditionalNodes(workflow, graph);
+  const max: Scenario = { outputs: new Map() };
+  const min: Scenario = { outputs: new Map() };
+  const secrets = secretsScope(workflow, options.secrets ?? {});
+  const estimates: NodeEstimate[] = [];
+
+  for (const id of topologicalOrder(workflow.nodes, dataflowEdges(workflow))) {
+    const node = graph.byId.get(id) as WorkflowNode;
+    if (node.type === 'input') {
+      max.outputs.set(id, input);
+      min.outputs.set(id, input);
+      continue;
+    }
+    if (node.type === 'branch') {
+      const labels = node.config.routes.map((route) => route.label).sort((a, b) => a.length - b.length);
+      max.outputs.set(id, { route: labels.at(-1) ?? '' });
+      min.outputs.set(id, { route: labels[0] ?? '' });
+      if (node.config.mode !== 'claude') continue;
+    } else if (!CLAUDE_CALLING.has(node.type)) {
+      continue;
+    }
+    const estimate = await estimateNode(node, { workflow, graph, input, secrets, max, min, options, conditional: conditional.has(id), references: references.get(id) ?? [] });
+    estimates.push(estimate);
+  }
+  const counted = estimates.filter((estimate) => estimate.error === undefined);
+  return {
+    nodes: estimates,
+    total: {
+      input_tokens: sum(counted.map((estimate) => estimate.input_tokens)),
+      cost_min_usd: sum(counted.filter((estimate) => !estimate.conditional).map((estimate) => estimate.cost_min_usd)),
+      cost_max_usd: sum(counted.map((estimate) => estimate.cost_max_usd)),
+    },
+  };
+}
+
+interface NodeJob {
+  workflow: Workflow;
+  graph: GraphIndex;
+  input: Json;
+  secrets: Record<string, string>;
+  max: Scenario;
+  min: Scenario;
+  options: EstimateOptions;
+  conditional: boolean;
+  /** References other nodes make to this node's output. */
+  references: readonly TemplateReference[];
+}
+
+async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstimate> {
+  const warnings: string[] = [];
+  const config = node.config as { model?: string; max_tokens?: number; on_max_tokens?: string; thinking?: { type: string; budget_tokens?: number } };
+  const fallbackModel = config.model ?? job.workflow.defaults?.model ?? 'claude-sonnet-4-6';
+  const estimate: NodeEstimate = {
+    nodeId: node.id,
+    nodeType: node.type,
+    model: fallbackModel,
+    input_tokens: 0,
+    input_tokens_min: 0,
+    max_output_tokens: 0,
+    cost_min_usd: 0,
+    cost_max_usd: 0,
+    context_window: findModel(fallbackModel)?.max_input_tokens ?? null,
+    conditional: job.conditional,
+    warnings,
+  };
+  let maxParams: MessageCreateParamsNonStreaming | undefined;
+  let minParams: MessageCreateParamsNonStreaming | undefined;
+  try {
+    const leadBlocks = node.type === 'vision' ? await loadImages(node, job) : undefined;
+    maxParams = paramsFor(node, job, job.max, leadBlocks);
+    minParams = paramsFor(node, job, job.min, leadBlocks);
+    estimate.model = maxParams.model;
+    estimate.max_output_tokens = maxParams.max_tokens;
+    const spec = findModel(maxParams.model);
+    estimate.context_window = spec?.max_input_tokens ?? null;
+    if (!spec && !job.options.prices?.[maxParams.model]) warnings.push(`unknown model "${maxParams.model}": priced at $0`);
+    warnings.push(...checkCacheBreakpoints(maxParams));
+    estimate.input_tokens = await countTokens(job.options, maxParams);
+    estimate.input_tokens_min = JSON.stringify(minParams) === JSON.stringify(maxParams) ? estimate.input_tokens : await countTokens(job.options, minParams);
+  } catch (error) {
+    estimate.error = toTraceError(error).message;
+  } finally {
+    setOutputs(node, job, maxParams, minParams);
+  }
+  if (estimate.error !== undefined) return estimate;
+
+  const window = estimate.context_window;
+  if (window !== null && estimate.input_tokens > window * CONTEXT_WARNING_SHARE) {
+    warnings.push(`input of ${estimate.input_tokens} tokens is over ${CONTEXT_WARNING_SHARE * 100}% of the ${window}-token context window`);
+  }
+  if (job.graph.toolsOf.get(node.id)?.length) warnings.push('tool loop: each further round re-sends the conversation; only the first call is estimated');
+  if (config.on_max_tokens === 'continue') warnings.push('on_max_tokens "continue" may add up to 3 continuation calls; only the first call is estimated');
+  priceNode(estimate, maxParams as MessageCreateParamsNonStreaming, job.options);
+  return estimate;
+}
+
+function paramsFor(node: WorkflowNode, job: NodeJob, scenario: Scenario, leadBlocks: ContentBlockParam[] | undefined): MessageCreateParamsNonStreaming {
+  const scope: Record<string, unknown> = { ...Object.fromEntries(scenario.outputs), input: job.input, secrets: job.secrets };
+  const call: Parameters<typeof buildCallParams>[0] = { workflow: job.workflow, node, scope, outputs: scenario.outputs, tools: job.graph.toolsOf.get(node.id) ?? [] };
+  if (leadBlocks) call.leadBlocks = leadBlocks;
+  return buildCallParams(call);
+}
+
+async function loadImages(node: WorkflowNode, job: NodeJob): Promise<ContentBlockParam[]> {
+  const scope: Record<string, unknown> = { ...Object.fromEntries(job.max.outputs), input: job.input, secrets: job.secrets };
+  const deps: { fetch?: GuardedFetch; filesRoot?: string } = {};
+  if (job.options.fetch) deps.fetch = job.options.fetch;
+  if (job.options.filesRoot) deps.filesRoot = job.options.filesRoot;
+  const ctx = { node, workflow: job.workflow, scope, deps, signal: job.options.signal ?? new AbortController().signal } as unknown as NodeContext<'vision'>;
+  return loadVisionImages(ctx);
+}
+
+async function countTokens(options: EstimateOptions, params: MessageCreateParamsNonStreaming): Promise<number> {
+  // count_tokens takes the prompt only: no max_tokens, stop_sequences, stream or metadata.
+  const request: MessageCountTokensParams = { model: params.model, messages: params.messages };
+  if (params.system !== undefined) request.system = params.system;
+  if (params.tools !== undefined) request.tools = params.tools;
+  if (params.tool_choice !== undefined) request.tool_choice = params.tool_choice;
+  if (params.thinking !== undefined) request.thinking = params.thinking;
+  if (params.output_config !== undefined) request.output_config = params.output_config;
+  const counted = await options.claude.messages.countTokens(request, options.signal ? { signal: options.signal } : undefined);
+  return counted.input_tokens;
+}
+
+function priceNode(estimate: NodeEstimate, params: MessageCreateParamsNonStreaming, options: EstimateOptions): void {
+  const priceOptions: { table?: PriceTable; batch?: boolean; cacheTtl?: '5m' | '1h' } = {};
+  if (options.prices) priceOptions.table = options.prices;
+  if (options.batch) priceOptions.batch = true;
+  const serialized = JSON.stringify([params.tools, params.system, params.messages]);
+  const caches = serialized.includes('"cache_control"');
+  if (serialized.includes('"ttl":"1h"')) priceOptions.cacheTtl = '1h';
+  estimate.cost_min_usd = costOf(estimate.model, { ...ZERO_USAGE, input_tokens: estimate.input_tokens_min, output_tokens: 1 }, priceOptions);
+  // The upper bound: a cold cache writes the whole prompt at the write premium.
+  const maxInput = caches ? { cache_creation_input_tokens: estimate.input_tokens } : { input_tokens: estimate.input_tokens };
+  estimate.cost_max_usd = costOf(estimate.model, { ...ZERO_USAGE, ...maxInput, output_tokens: estimate.max_output_tokens }, priceOptions);
+}
+
+/** Records what downstream templates see of this node in each scenario, even when it failed. */
+function setOutputs(node: WorkflowNode, job: NodeJob, maxParams: MessageCreateParamsNonStreaming | undefined, minParams: MessageCreateParamsNonStreaming | undefined): void {
+  if (node.type === 'branch') return;
+  const maxTokens = maxParams?.max_tokens ?? (node.config as { max_tokens?: number }).max_tokens ?? job.workflow.defaults?.max_tokens ?? 1024;
+  const thinking = node.type === 'thinking' ? node.config.thinking : undefined;
+  const scenarios: [Scenario, MessageCreateParamsNonStreaming | undefined, string][] = [
+    [job.max, maxParams, fillerText(maxTokens)],
+    [job.min, minParams, MIN_FILLER],
+  ];
+  for (const [scenario, params, filler] of scenarios) {
+    const messages = params ? [...(params.messages as unknown as Json[]), { role: 'assistant', content: [{ type: 'text', text: filler }] }] : [];
+    const base: { [key: string]: Json } = { text: filler, json: null, stop_reason: 'end_turn', usage: { ...ZERO_USAGE }, messages };
+    if (thinking) base.thinking = scenario === job.max && thinking.type === 'enabled' ? fillerText(thinking.budget_tokens) : MIN_FILLER;
+    scenario.outputs.set(node.id, placeholderOutput(base, job.references, filler));
+  }
+}
+
+function referencesByRoot(workflow: Workflow): Map<string, TemplateReference[]> {
+  const byRoot = new Map<string, TemplateReference[]>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const ref of templateReferences(value)) byRoot.set(ref.root, [...(byRoot.get(ref.root) ?? []), ref]);
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  for (const node of workflow.nodes) visit(node.config);
+  return byRoot;
+}
+
+/** Nodes reachable from a branch through one of its route edges. */
+function conditionalNodes(workflow: Workflow, graph: GraphIndex): Set<string> {
+  const conditional = new Set<string>();
+  for (const edge of dataflowEdges(workflow)) {
+    if (graph.byId.get(edge.source)?.type !== 'branch' || edge.sourceHandle === undefined) continue;
+    conditional.add(edge.target);
+    for (const id of descendantsOf(graph, edge.target)) conditional.add(id);
+  }
+  return conditional;
+}
+
+function secretsScope(workflow: Workflow, secrets: Record<string, string>): Record<string, string> {
+  const scope = { ...secrets };
+  for (const ref of referencesByRoot(workflow).get('secrets') ?? []) {
+    const name = ref.path[0];
+    if (name && !UNSAFE_KEYS.has(name) && scope[name] === undefined) scope[name] = `[secret ${name}]`;
+  }
+  return scope;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
