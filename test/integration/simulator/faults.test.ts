@@ -1,9 +1,10 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
+import type { RunningSimulator } from '../../../server/simulator';
 import { errorOf, MODEL, useSimulator } from './helpers';
 
 const params = { model: MODEL, max_tokens: 200, messages: [{ role: 'user' as const, content: 'Tell me about tides.' }] };
-const messageRequests = (sim: { requests: { method: string; path: string; retryCount: number }[] }) =>
+const messageRequests = (sim: RunningSimulator) =>
   sim.requests.filter((request) => request.method === 'POST' && request.path === '/v1/messages');
 
 describe('faults and retries', () => {
@@ -16,7 +17,7 @@ describe('faults and retries', () => {
     expect(message.type).toBe('message');
     const seen = messageRequests(sim);
     expect(seen.map((request) => request.retryCount)).toEqual([0, 1, 2]);
-    expect(seen.map((request) => (request as { status?: number }).status)).toEqual([status, status, 200]);
+    expect(seen.map((request) => request.status)).toEqual([status, status, 200]);
   });
 
   it('surfaces the right error class and headers once retries are exhausted', async () => {

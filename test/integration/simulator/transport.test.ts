@@ -7,7 +7,7 @@ const BODY = JSON.stringify({ model: MODEL, max_tokens: 20, messages: [{ role: '
 describe('transport', () => {
   const start = useSimulator();
 
-  async function post(url: string, headers: Record<string, string>, body: string | Buffer = BODY) {
+  async function post(url: string, headers: Record<string, string>, body: string = BODY) {
     const response = await fetch(`${url}/v1/messages`, { method: 'POST', headers, body });
     return { response, json: (await response.json()) as { type: string; error?: { type: string; message: string }; request_id?: string } };
   }
@@ -38,7 +38,7 @@ describe('transport', () => {
     const malformed = await post(sim.url, HEADERS, '{"model": ');
     expect(malformed.response.status).toBe(400);
     expect(malformed.json.error?.type).toBe('invalid_request_error');
-    const huge = await post(sim.url, HEADERS, Buffer.alloc(32 * 1024 * 1024 + 10, 0x20));
+    const huge = await post(sim.url, HEADERS, ' '.repeat(32 * 1024 * 1024 + 10));
     expect(huge.response.status).toBe(413);
     expect(huge.json.error?.type).toBe('request_too_large');
   });
