@@ -15,7 +15,7 @@ const USAGE = `Usage: trellis <command> [options]
 Commands:
   run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--db PATH]
   validate <workflow.json>...
-  serve [--port 5170] [--host 127.0.0.1] [--db PATH]
+  serve [--port 5170] [--host 127.0.0.1] [--db PATH] [--durable]
   simulator [--port 5180] [--script FILE] [--latency …]
 `;
 
