@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { validateRunInput } from '../../../shared/validate-workflow';
+import { tinyWorkflow } from './tiny-workflow';
+
+describe('validateRunInput', () => {
+  it('accepts an input matching the inputs schema', () => {
+    expect(validateRunInput(tinyWorkflow(), { question: 'why?' })).toEqual([]);
+  });
+
+  it('reports a missing required field', () => {
+    expect(validateRunInput(tinyWorkflow(), {})).toEqual([expect.objectContaining({ severity: 'error', rule: 'input.invalid', path: '', message: expect.stringContaining('"question"') })]);
+  });
+
+  it('points at the wrongly typed field', () => {
+    expect(validateRunInput(tinyWorkflow(), { question: 42 })).toEqual([expect.objectContaining({ rule: 'input.invalid', path: '/question' })]);
+  });
+
+  it('refuses forbidden keys in the input before validating', () => {
+    expect(validateRunInput(tinyWorkflow(), JSON.parse('{"question":"x","__proto__":{"admin":true}}'))[0]?.rule).toBe('security.forbidden_key');
+  });
+});
