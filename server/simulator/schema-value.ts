@@ -76,7 +76,8 @@ function arrayValue(schema: Schema, text: string, name: string, depth: number): 
   if (items.type === 'string' && !items.format && !items.pattern) {
     const words = keywords(text, max);
     while (words.length < min) words.push(`${name || 'item'}-${words.length + 1}`);
-    return words.slice(0, Math.max(min, Math.min(max, words.length)));
+    // Each word still honours the item's own length bounds.
+    return words.slice(0, Math.max(min, Math.min(max, words.length))).map((word) => stringValue({ ...items, default: word }, text, name));
   }
   return Array.from({ length: Math.max(min, 1) }, () => schemaValue(items, text, name, depth + 1));
 }
