@@ -29,7 +29,7 @@ const routeConfig = (workflow: Workflow) => (nodeById(workflow, 'route') as Extr
 const CASES: RuleCase[] = [
   // Structure and limits, checked before the schema.
   { rule: 'security.forbidden_key', path: '/nodes/1/config/__proto__', doc: () => JSON.parse(JSON.stringify(tinyWorkflow()).replace('"messages"', '"__proto__":{"polluted":true},"messages"')) },
-  { rule: 'security.forbidden_key', path: '/inputs/properties/constructor', doc: () => tinyWith((w) => { (w.inputs.properties as Record<string, unknown>).constructor = { type: 'string' }; }) },
+  { rule: 'security.forbidden_key', path: '/inputs/properties/constructor', doc: () => tinyWith((w) => { Object.defineProperty(w.inputs.properties, 'constructor', { value: { type: 'string' }, enumerable: true }); }) },
   { rule: 'limits.depth', path: `/samples${'/0'.repeat(LIMITS.depth)}`, doc: () => tinyWith((w) => { let deep: unknown = 1; for (let i = 0; i < 10_000; i += 1) deep = [deep]; (w as unknown as Record<string, unknown>).samples = deep; }) },
   { rule: 'limits.string_length', path: '/nodes/1/config/messages/0/content', doc: () => tinyWith((w) => { ask(w).config.messages[0]!.content = 'x'.repeat(LIMITS.stringLength + 1); }) },
   { rule: 'limits.nodes', path: '/nodes', doc: () => tinyWith((w) => { for (let i = 0; i < LIMITS.nodes; i += 1) w.nodes.push(node({ id: `n${i}`, type: 'output', config: { value: 'x' } })); }) },

@@ -46,7 +46,14 @@ const mutation = fc.record({
   key: fc.string({ maxLength: 12 }),
 });
 
-function mutate(document: unknown, steps: fc.RecordValue<{ kind: string; at: number; value: unknown; key: string }>[]): unknown {
+interface MutationStep {
+  kind: string;
+  at: number;
+  value: unknown;
+  key: string;
+}
+
+function mutate(document: unknown, steps: MutationStep[]): unknown {
   const copy = structuredClone(document);
   for (const step of steps) {
     const spots = locations(copy);
