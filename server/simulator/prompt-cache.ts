@@ -28,6 +28,11 @@ export class PromptCache {
   /** Splits the prompt's tokens into read / written / uncached and records the writes. */
   apply(model: string, minCacheTokens: number, segments: PromptSegment[]): CacheUsage {
     const total = totalTokens(segments);
+    const creation = { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 };
+    // Most requests set no breakpoint: skip the hashing entirely.
+    if (!segments.some((segment) => segment.breakpoint)) {
+      return { input_tokens: total, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, cache_creation: creation };
+    }
     const now = this.now();
     const points: { hash: string; tokens: number; ttl: '5m' | '1h' }[] = [];
     let hash = createHash('sha256').update(model).digest('hex');
@@ -48,7 +53,6 @@ export class PromptCache {
     const hit = points[readIndex];
     const read = hit ? hit.tokens : 0;
     if (hit) this.entries.set(hit.hash, now + TTL_MS[hit.ttl]);
-    const creation = { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 };
     let cursor = read;
     for (const point of points.slice(readIndex + 1)) {
       const written = point.tokens - cursor;

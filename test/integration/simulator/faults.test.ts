@@ -104,6 +104,21 @@ describe('faults and retries', () => {
     expect(messageRequests(sim)[0]).toMatchObject({ clientClosed: true, stream: true, status: 200 });
   });
 
+  it('holds the first token back under the latency model until the client gives up', async () => {
+    const { sim, client } = await start({ latency: { firstTokenMs: 60_000 } });
+    const controller = new AbortController();
+    const stream = await client.messages.create({ ...params, stream: true }, { signal: controller.signal });
+    const iterator = stream[Symbol.asyncIterator]();
+    expect((await iterator.next()).value?.type).toBe('message_start');
+    controller.abort();
+    await vitestWaitFor(() => messageRequests(sim)[0]?.clientClosed === true);
+    expect(messageRequests(sim)[0]?.clientClosed).toBe(true);
+    sim.setLatency({});
+    const fast = await client.messages.stream(params).finalMessage();
+    expect(fast.stop_reason).toBe('end_turn');
+    expect(() => sim.setLatency({ tokensPerSecond: -1 })).toThrow('latency.tokensPerSecond: must be a non-negative number');
+  });
+
   it('scripted faults answer only matching requests', async () => {
     const { sim, client } = await start();
     sim.injectFault({ kind: 'status', status: 500 }, { match: { lastUserText: 'explode' }, times: 3 });
