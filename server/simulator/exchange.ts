@@ -20,7 +20,13 @@ export interface Exchange {
 
 export function sendJson(exchange: Exchange, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const { res, log } = exchange;
-  if (res.headersSent || res.destroyed) return;
+  if (res.destroyed) return;
+  // A failure after a stream started cannot be reported in-band; cut the connection so it is not left hanging.
+  if (res.headersSent) {
+    exchange.selfClosed = true;
+    res.destroy();
+    return;
+  }
   const text = JSON.stringify(body);
   log.status = status;
   res.writeHead(status, { ...exchange.headers, ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
