@@ -44,8 +44,16 @@ const validate = new Ajv2020({ allErrors: false, strict: true }).compile<McpConf
  */
 export function parseMcpConfig(value: unknown, source: string, baseDir?: string): McpConfig {
   if (!validate(value)) {
-    const error = validate.errors?.[0];
-    const rule = error?.keyword === 'oneOf' ? 'a server needs either "command" (stdio) or "url" (streamable HTTP), with no other fields than documented' : error?.message;
+    // A shape error on the server object itself (both oneOf branches refused it) reads best as the
+    // oneOf rule; an error inside a field (e.g. timeout_ms) is more precise than the oneOf summary.
+    const first = validate.errors?.[0];
+    const oneOf = validate.errors?.find((candidate) => candidate.keyword === 'oneOf' && candidate.instancePath === first?.instancePath);
+    const error = oneOf ?? first;
+    const rule = error?.propertyName
+      ? `server name ${JSON.stringify(error.propertyName)} must match ${MCP_SERVER_NAME.source}`
+      : error?.keyword === 'oneOf'
+        ? 'a server needs either "command" (stdio) or "url" (streamable HTTP), with no other fields than documented'
+        : error?.message;
     throw new Error(`${source}: invalid MCP config at ${error?.instancePath || '/'}: ${rule ?? 'invalid'} [${error?.keyword ?? 'schema'}]`);
   }
   const servers: McpConfig['servers'] = {};
