@@ -1,0 +1,139 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { createHash } from 'node:crypto';
+import type { Json } from '../../shared/json-schema';
+import type { PriceTable } from '../../shared/pricing';
+import type { Workflow } from '../../shared/workflow-types';
+import { buildGraphIndex } from '../engine/graph-index';
+import type { GuardedFetch, McpCaller } from '../engine/types';
+import { BatchCollector } from './batch-collector';
+import type { BatchProgress, BatchReport, RowResult } from './batch-report';
+import { BatchState } from './batch-state';
+import { batchedClaude } from './batched-claude';
+import { runRow, type RowOutcome } from './run-row';
+import { UsageLedger } from './usage-ledger';
+
+export interface RunBatchOptions {
+  /** The real client: it creates, polls and reads the batches. */
+  claude: Anthropic;
+  /** Resume file (see BatchState). Without it an interrupted run starts over. */
+  statePath?: string;
+  /** Wait between `batches.retrieve` polls (default 10 s). */
+  pollMs?: number;
+  onProgress?: (progress: BatchProgress) => void;
+  signal?: AbortSignal;
+  prices?: PriceTable;
+  secrets?: Record<string, string>;
+  fetch?: GuardedFetch;
+  filesRoot?: string;
+  mcp?: McpCaller;
+  /** Nodes of one row running at once (default 4, as in realtime). */
+  concurrency?: number;
+  /** Abortable wait between polls; injectable for tests. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const DEFAULT_POLL_MS = 10_000;
+
+/**
+ * Runs a workflow over every row through the Message Batches API at half price. Every row runs the
+ * engine's node runners locally; their Claude calls are gathered into one batch per layer (see
+ * BatchCollector), so a row's calls that depend on each other go in successive batches and tool
+ * rounds go in the next layer's batch. Errored rows carry their error; their descendants are skipped.
+ */
+export async function runBatch(workflow: Workflow, rows: readonly Json[], options: RunBatchOptions): Promise<BatchReport> {
+  const prepared = withoutNodeTimeouts(workflow);
+  const graph = buildGraphIndex(prepared);
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const state = BatchState.open(options.statePath, fingerprint(workflow, rows));
+  const ledger = new UsageLedger(true, options.prices);
+  let rowsDone = 0;
+  const collectorOptions: ConstructorParameters<typeof BatchCollector>[0] = {
+    claude: options.claude,
+    state,
+    pollMs: options.pollMs ?? DEFAULT_POLL_MS,
+    signal: controller.signal,
+    rowsTotal: rows.length,
+    rowsDone: () => rowsDone,
+  };
+  if (options.onProgress) collectorOptions.onProgress = options.onProgress;
+  if (options.sleep) collectorOptions.sleep = options.sleep;
+  const collector = new BatchCollector(collectorOptions);
+  const deps = engineDeps(options);
+
+  try {
+    const outcomes = await Promise.all(
+      rows.map(async (input, row) => {
+        const clients = new Map<string, Anthropic>();
+        const claudeFor = (nodeId: string): Anthropic => {
+          let client = clients.get(nodeId);
+          if (!client) {
+            client = batchedClaude(collector, row, nodeId, (model, usage, params) => ledger.add(row, model, usage, JSON.stringify(params).includes('"ttl":"1h"') ? '1h' : undefined));
+            clients.set(nodeId, client);
+          }
+          return client;
+        };
+        try {
+          return await runRow({ workflow: prepared, graph, input, claudeFor, signal: controller.signal, deps });
+        } finally {
+          rowsDone += 1;
+          collector.rowFinished();
+        }
+      }),
+    );
+    return report('batch', outcomes, ledger, collector.summaries, controller.signal.aborted);
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+export function report(mode: BatchReport['mode'], outcomes: readonly RowOutcome[], ledger: UsageLedger, batches: BatchReport['batches'], interrupted: boolean): BatchReport {
+  const rows: RowResult[] = outcomes.map((outcome, row) => {
+    const spent = ledger.row(row);
+    const result: RowResult = { row, status: outcome.status, skipped: outcome.skipped, usage: spent.usage, cost_usd: spent.cost };
+    if (outcome.status === 'completed') result.outputs = outcome.outputs;
+    if (outcome.error) result.error = outcome.error;
+    return result;
+  });
+  const totals = ledger.totals();
+  return {
+    mode,
+    rows,
+    batches,
+    usage: totals.usage,
+    cost_usd: totals.cost,
+    compare_cost_usd: totals.compare,
+    completed: rows.filter((row) => row.status === 'completed').length,
+    failed: rows.filter((row) => row.status === 'failed').length,
+    interrupted,
+  };
+}
+
+function engineDeps(options: RunBatchOptions): Parameters<typeof runRow>[0]['deps'] {
+  const deps: Parameters<typeof runRow>[0]['deps'] = {};
+  if (options.prices) deps.prices = options.prices;
+  if (options.secrets) deps.secrets = options.secrets;
+  if (options.fetch) deps.fetch = options.fetch;
+  if (options.filesRoot) deps.filesRoot = options.filesRoot;
+  if (options.mcp) deps.mcp = options.mcp;
+  if (options.concurrency) deps.concurrency = options.concurrency;
+  return deps;
+}
+
+/** A node's `timeout_ms` bounds one realtime call; in a batch it would cut the wait for the batch. */
+function withoutNodeTimeouts(workflow: Workflow): Workflow {
+  return {
+    ...workflow,
+    nodes: workflow.nodes.map((node) => {
+      if (!('timeout_ms' in node.config)) return node;
+      const { timeout_ms: _ignored, ...config } = node.config;
+      return { ...node, config } as typeof node;
+    }),
+  };
+}
+
+function fingerprint(workflow: Workflow, rows: readonly Json[]): string {
+  return createHash('sha256').update(JSON.stringify(workflow)).update('\n').update(JSON.stringify(rows)).digest('hex');
+}
