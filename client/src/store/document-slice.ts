@@ -26,6 +26,8 @@ export interface DocumentSlice {
   /** Consecutive edits with the same key (typing in one field) form one undo step. */
   coalesceKey: string | null;
   clipboard: { nodes: FlowNode[]; edges: FlowEdge[] } | null;
+  /** Increases each time another document is opened, so the canvas knows to fit the view. */
+  openCount: number;
 
   newDocument(id: string): void;
   openDocument(workflow: Workflow, savedId: string | null): void;
@@ -82,7 +84,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
     set({ ...change, dirty: true });
   };
   const fresh = (snapshot: DocumentSnapshot, savedId: string | null) =>
-    set({ ...snapshot, savedId, dirty: false, past: [], future: [], coalesceKey: null });
+    set((state) => ({ ...snapshot, savedId, dirty: false, past: [], future: [], coalesceKey: null, openCount: state.openCount + 1 }));
 
   return {
     ...workflowToFlow(blankWorkflow('untitled')),
@@ -92,6 +94,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
     future: [],
     coalesceKey: null,
     clipboard: null,
+    openCount: 0,
 
     newDocument: (id) => fresh(workflowToFlow(blankWorkflow(id)), null),
     openDocument: (workflow, savedId) => fresh(workflowToFlow(workflow), savedId),

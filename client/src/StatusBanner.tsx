@@ -1,0 +1,22 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from './store/use-app-store';
+
+/** The offline-simulator banner and the last notice (save, import, refused connection, errors). */
+export function StatusBanner() {
+  const { health, notice } = useAppStore(useShallow((state) => ({ health: state.health, notice: state.notice })));
+  return (
+    <div className="banner-row">
+      {health !== null && health !== 'unreachable' && health.claude === 'simulator' && (
+        <div className="banner banner--simulator" data-testid="simulator-banner">
+          Offline simulator: runs use Trellis's built-in Claude simulator, not the Anthropic API. Set ANTHROPIC_API_KEY on the server to use Claude.
+        </div>
+      )}
+      {health === 'unreachable' && <div className="banner banner--error">The Trellis server is not reachable.</div>}
+      {notice && (
+        <div className={`banner banner--${notice.kind}`} data-testid="notice" role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </div>
+      )}
+    </div>
+  );
+}

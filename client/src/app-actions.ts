@@ -1,0 +1,184 @@
+import { stringifyWorkflow } from '../../shared/format';
+import type { Json } from '../../shared/json-schema';
+import type { Workflow } from '../../shared/workflow-types';
+import { api } from './api/api';
+import { ApiError } from './api/api-error';
+import { followRunEvents } from './api/follow-run-events';
+import { uniqueId } from './store/unique-id';
+import { appStore } from './store/use-app-store';
+import { loadWorkflowFile } from './validation/validate-document';
+
+/**
+ * The canvas's named actions that talk to the server: each fetches, then calls store actions.
+ * Components call these and never fetch themselves.
+ */
+
+let stopFollowing: (() => void) | null = null;
+
+function describeError(error: unknown): string {
+  if (error instanceof ApiError) return error.issues.length > 0 ? `${error.message} (${error.issues.length} issue${error.issues.length === 1 ? '' : 's'})` : error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function fail(prefix: string) {
+  return (error: unknown) => appStore.getState().notify('error', `${prefix}: ${describeError(error)}`);
+}
+
+export async function bootstrap(): Promise<void> {
+  const store = appStore.getState();
+  const [health, models] = await Promise.allSettled([api.health(), api.models()]);
+  store.setCatalog({ health: health.status === 'fulfilled' ? health.value : 'unreachable', models: models.status === 'fulfilled' ? models.value : [] });
+  await refreshWorkflows();
+  const wanted = decodeURIComponent(location.hash.replace(/^#\/?w\//, ''));
+  if (location.hash.startsWith('#/w/') && appStore.getState().workflows.some((summary) => summary.id === wanted)) await openWorkflow(wanted);
+  else await refreshRuns();
+}
+
+export async function refreshWorkflows(): Promise<void> {
+  try {
+    appStore.getState().setCatalog({ workflows: await api.listWorkflows() });
+  } catch (error) {
+    fail('Could not list workflows')(error);
+  }
+}
+
+export async function refreshRuns(): Promise<void> {
+  try {
+    const { meta, savedId } = appStore.getState();
+    appStore.getState().setCatalog({ runs: savedId ? await api.listRuns(meta.id) : [] });
+  } catch (error) {
+    fail('Could not list runs')(error);
+  }
+}
+
+export async function openWorkflow(id: string): Promise<void> {
+  try {
+    const workflow = await api.getWorkflow(id);
+    stopRun();
+    appStore.getState().openDocument(workflow, workflow.id);
+    history.replaceState(null, '', `#/w/${encodeURIComponent(workflow.id)}`);
+    await refreshRuns();
+  } catch (error) {
+    fail(`Could not open "${id}"`)(error);
+  }
+}
+
+export function newWorkflow(): void {
+  const taken = new Set(appStore.getState().workflows.map((summary) => summary.id));
+  stopRun();
+  appStore.getState().newDocument(uniqueId('workflow', taken));
+  appStore.getState().setCatalog({ runs: [] });
+  history.replaceState(null, '', '#/');
+}
+
+/** POST a never-saved document (or one whose id was changed), PUT one already stored. */
+export async function saveDocument(): Promise<boolean> {
+  const store = appStore.getState();
+  const workflow = store.toWorkflow();
+  try {
+    const saved = store.savedId === workflow.id ? await api.updateWorkflow(workflow) : await api.createWorkflow(workflow);
+    appStore.getState().markSaved(saved);
+    appStore.getState().notify('info', `Saved "${saved.name}".`);
+    history.replaceState(null, '', `#/w/${encodeURIComponent(saved.id)}`);
+    await refreshWorkflows();
+    return true;
+  } catch (error) {
+    fail('Not saved')(error);
+    return false;
+  }
+}
+
+function follow(runId: string): void {
+  stopFollowing?.();
+  stopFollowing = followRunEvents(runId, {
+    onEvents: (events) => appStore.getState().receiveEvents(events),
+    onEnd: () => {
+      stopFollowing = null;
+      void refreshRuns();
+    },
+  });
+}
+
+function stopRun(): void {
+  stopFollowing?.();
+  stopFollowing = null;
+  appStore.getState().clearRun();
+}
+
+/**
+ * Runs what is on the canvas: the stored workflow when it is saved and unchanged (so the run is
+ * filed under it), otherwise the document inline.
+ */
+export async function runDocument(input: Json): Promise<void> {
+  const store = appStore.getState();
+  const workflow = store.toWorkflow();
+  try {
+    const runId = await api.startRun(store.savedId === workflow.id && !store.dirty ? { workflowId: workflow.id, input } : { workflow, input });
+    appStore.getState().beginRun(runId, false);
+    follow(runId);
+    void refreshRuns();
+  } catch (error) {
+    fail('Run not started')(error);
+  }
+}
+
+export async function cancelRun(): Promise<void> {
+  const { run } = appStore.getState();
+  if (!run.runId || run.status !== 'running') return;
+  try {
+    await api.cancelRun(run.runId);
+  } catch (error) {
+    fail('Cancel failed')(error);
+  }
+}
+
+/** Shows a past run: its workflow snapshot on the canvas (unless that workflow is open) and its trace replayed. */
+export async function openRun(runId: string): Promise<void> {
+  try {
+    const detail = await api.getRun(runId);
+    const store = appStore.getState();
+    if (store.meta.id !== detail.run.workflowId) {
+      const stored = store.workflows.some((summary) => summary.id === detail.run.workflowId);
+      store.openDocument(detail.run.workflow, stored ? detail.run.workflowId : null);
+    }
+    appStore.getState().beginRun(runId, true);
+    follow(runId);
+  } catch (error) {
+    fail('Could not open the run')(error);
+  }
+}
+
+/** Validates the whole file first; only a valid file is stored and opened. */
+export async function importWorkflowFile(file: File): Promise<void> {
+  const store = appStore.getState();
+  const result = await loadWorkflowFile(await file.text());
+  if (!result.valid || !result.workflow) {
+    store.setImportReport({ fileName: file.name, errors: result.errors, warnings: result.warnings });
+    store.notify('error', `"${file.name}" was not imported: ${result.errors.length} issue${result.errors.length === 1 ? '' : 's'}.`);
+    return;
+  }
+  store.setImportReport(null);
+  let workflow = result.workflow;
+  const taken = new Set(store.workflows.map((summary) => summary.id));
+  const renamed = taken.has(workflow.id);
+  if (renamed) workflow = { ...workflow, id: uniqueId(workflow.id.replace(/-/g, '_'), taken) };
+  try {
+    const saved = await api.createWorkflow(workflow);
+    await refreshWorkflows();
+    await openWorkflow(saved.id);
+    appStore.getState().notify('info', renamed ? `Imported as "${saved.id}": a workflow with id "${result.workflow.id}" already exists.` : `Imported "${saved.name}".`);
+  } catch (error) {
+    fail(`"${file.name}" was not imported`)(error);
+  }
+}
+
+/** Downloads the document in the stable file format as `<id>.json`. */
+export function exportDocument(): void {
+  const workflow: Workflow = appStore.getState().toWorkflow();
+  const url = URL.createObjectURL(new Blob([stringifyWorkflow(workflow)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${workflow.id}.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

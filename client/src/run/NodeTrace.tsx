@@ -1,0 +1,116 @@
+import { memo } from 'react';
+import { formatValue } from '../../../shared/templates';
+import { formatCost } from '../format/format-cost';
+import { formatDuration } from '../format/format-duration';
+import { useNodeRun } from '../canvas/use-node-run';
+import { appStore } from '../store/use-app-store';
+
+/** One node's part of the live trace; selects only its own run state. */
+function NodeTraceItem({ nodeId }: { nodeId: string }) {
+  const node = useNodeRun(nodeId);
+  if (!node) return null;
+  const usage = node.usage;
+  return (
+    <li className={`trace trace--${node.status}`} data-testid={`trace-${nodeId}`} data-status={node.status}>
+      <button type="button" className="trace__head" onClick={() => appStore.getState().selectNode(nodeId)} title="Select on the canvas">
+        <span className={`status-dot status-dot--${node.status}`} />
+        <strong>{nodeId}</strong>
+        <span className="trace__status">{node.status}</span>
+        {node.attempt > 1 && <span className="trace__chip">attempt {node.attempt}</span>}
+        {node.model && <span className="trace__chip">{node.model}</span>}
+      </button>
+
+      {node.retries.map((retry) => (
+        <div key={retry.attempt} className="trace__retry">
+          retrying (attempt {retry.attempt}) in {formatDuration(retry.delayMs)}: {retry.error.message}
+        </div>
+      ))}
+      {node.thinking !== '' && (
+        <details className="trace__thinking" data-testid="trace-thinking">
+          <summary>Thinking ({node.thinking.length} chars)</summary>
+          <pre>{node.thinking}</pre>
+        </details>
+      )}
+      {node.toolCalls.map((call) => (
+        <div key={call.toolUseId} className={`trace__tool ${call.isError ? 'trace__tool--error' : ''}`} data-testid="trace-tool-call">
+          <div>
+            <span className="trace__chip">round {call.round}</span> <code>{call.name}</code>({formatValue(call.input)})
+          </div>
+          {call.output !== undefined ? (
+            <pre className="trace__tool-result">
+              {call.isError ? 'error: ' : '→ '}
+              {formatValue(call.output)}
+              {call.durationMs !== undefined ? `  (${formatDuration(call.durationMs)})` : ''}
+            </pre>
+          ) : (
+            <div className="trace__pending">running…</div>
+          )}
+        </div>
+      ))}
+      {node.text !== '' && <pre className="trace__text" data-testid="trace-text">{node.text}</pre>}
+      {node.output !== undefined && node.text === '' && node.toolCalls.length === 0 && <pre className="trace__text">{formatValue(node.output)}</pre>}
+      {node.route !== undefined && (
+        <div className="trace__route">
+          route taken: <strong>{node.route}</strong>
+        </div>
+      )}
+      {node.stopReason === 'max_tokens' && (
+        <div className="trace__warning" role="alert" data-testid="max-tokens-warning">
+          Stopped at max_tokens: the answer is cut off. Raise max tokens or set “continue”.
+        </div>
+      )}
+      {node.warnings?.map((warning) => (
+        <div key={warning} className="trace__warning">
+          {warning}
+        </div>
+      ))}
+      {node.error && (
+        <div className="trace__error" role="alert">
+          {node.error.type}
+          {node.error.status ? ` (${node.error.status})` : ''}: {node.error.message}
+          {node.error.request_id && <span className="trace__request-id"> request {node.error.request_id}</span>}
+        </div>
+      )}
+      {node.skipReason && <div className="trace__skip">skipped: {node.skipReason}</div>}
+
+      {(node.stopReason || usage || node.durationMs !== undefined) && (
+        <dl className="trace__metrics">
+          {node.stopReason && (
+            <>
+              <dt>stop</dt>
+              <dd data-testid="trace-stop-reason">{node.stopReason}</dd>
+            </>
+          )}
+          {usage && (
+            <>
+              <dt>tokens</dt>
+              <dd>
+                {usage.input_tokens} in · {usage.output_tokens} out
+                {usage.cache_read_input_tokens > 0 && ` · ${usage.cache_read_input_tokens} cache read`}
+                {usage.cache_creation_input_tokens > 0 && ` · ${usage.cache_creation_input_tokens} cache write`}
+              </dd>
+            </>
+          )}
+          {node.costUsd !== undefined && (
+            <>
+              <dt>cost</dt>
+              <dd>{formatCost(node.costUsd)}</dd>
+            </>
+          )}
+          {node.durationMs !== undefined && (
+            <>
+              <dt>time</dt>
+              <dd>
+                {formatDuration(node.durationMs)}
+                {node.modelMs !== undefined && ` · model ${formatDuration(node.modelMs)}`}
+                {node.engineMs !== undefined && ` · engine ${formatDuration(node.engineMs)}`}
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+    </li>
+  );
+}
+
+export const NodeTrace = memo(NodeTraceItem);

@@ -1,0 +1,130 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Json } from '../../../shared/json-schema';
+import { formatValue } from '../../../shared/templates';
+import { cancelRun, runDocument } from '../app-actions';
+import { formatCost } from '../format/format-cost';
+import { formatDuration } from '../format/format-duration';
+import { appStore, useAppStore } from '../store/use-app-store';
+import { checkRunInput } from '../validation/validate-document';
+import { NodeTrace } from './NodeTrace';
+import { RunHistory } from './RunHistory';
+
+type ParsedInput = { ok: true; value: Json } | { ok: false; message: string };
+
+function parseInput(text: string): ParsedInput {
+  try {
+    return { ok: true, value: JSON.parse(text) as Json };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function RunPanel() {
+  const { samples, openCount, inputs } = useAppStore(useShallow((state) => ({ samples: state.meta.samples ?? [], openCount: state.openCount, inputs: state.meta.inputs })));
+  const run = useAppStore(useShallow((state) => ({ runId: state.run.runId, status: state.run.status, usage: state.run.usage, costUsd: state.run.costUsd, durationMs: state.run.durationMs, error: state.run.error, failedNodeId: state.run.failedNodeId, outputs: state.run.outputs, replay: state.runIsReplay, cancelReason: state.run.cancelReason })));
+  const tracedNodes = useAppStore(useShallow((state) => Object.keys(state.run.nodes)));
+  const [sample, setSample] = useState('');
+  const [text, setText] = useState('{}');
+
+  // Each opened workflow starts from its first sample.
+  useEffect(() => {
+    const first = appStore.getState().meta.samples?.[0];
+    setSample(first?.name ?? '');
+    setText(JSON.stringify(first?.input ?? {}, null, 2));
+  }, [openCount]);
+
+  const parsed = useMemo(() => parseInput(text), [text]);
+  const inputIssues = useMemo(() => (parsed.ok ? checkRunInput(appStore.getState().toWorkflow(), parsed.value) : null), [parsed, inputs]);
+  const blocked = !parsed.ok || (inputIssues !== null && inputIssues.length > 0);
+  const running = run.status === 'running';
+
+  const chooseSample = (name: string) => {
+    setSample(name);
+    const chosen = samples.find((candidate) => candidate.name === name);
+    if (chosen) setText(JSON.stringify(chosen.input, null, 2));
+  };
+
+  return (
+    <div className="run-panel" data-testid="run-panel">
+      <section className="run-panel__input">
+        <label className="field">
+          <span className="field__label">Sample</span>
+          <select value={sample} data-testid="sample-select" onChange={(event) => chooseSample(event.target.value)}>
+            <option value="">custom input</option>
+            {samples.map((candidate) => (
+              <option key={candidate.name} value={candidate.name}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">Input (JSON)</span>
+          <textarea
+            rows={5}
+            spellCheck={false}
+            value={text}
+            data-testid="run-input"
+            className={blocked ? 'invalid' : ''}
+            onChange={(event) => {
+              setText(event.target.value);
+              setSample('');
+            }}
+          />
+        </label>
+        {!parsed.ok && <div className="field-error">Not valid JSON: {parsed.message}</div>}
+        {inputIssues?.map((issue, index) => (
+          <div key={index} className="field-error" data-testid="run-input-issue">
+            <code>{issue.path || '/'}</code> {issue.message}
+          </div>
+        ))}
+        <div className="run-panel__buttons">
+          <button type="button" className="button button--primary" data-testid="run-button" disabled={blocked || running} onClick={() => parsed.ok && void runDocument(parsed.value)}>
+            {running ? 'Running…' : 'Run'}
+          </button>
+          <button type="button" className="button" data-testid="cancel-button" disabled={!running || run.replay} onClick={() => void cancelRun()}>
+            Cancel
+          </button>
+        </div>
+      </section>
+
+      {run.runId && (
+        <section className="run-summary" data-testid="run-summary" data-status={run.status}>
+          <div className="run-summary__head">
+            <span className={`status-dot status-dot--${run.status}`} />
+            <strong>{run.replay ? 'Past run' : 'Run'}</strong> <code>{run.runId}</code> <span className="run-summary__status">{run.status}</span>
+          </div>
+          {run.usage && (
+            <div className="run-summary__totals">
+              {run.usage.input_tokens} in · {run.usage.output_tokens} out · {formatCost(run.costUsd ?? 0)}
+              {run.durationMs !== undefined && ` · ${formatDuration(run.durationMs)}`}
+            </div>
+          )}
+          {run.error && (
+            <div className="trace__error" role="alert">
+              {run.failedNodeId ? `${run.failedNodeId}: ` : ''}
+              {run.error.message}
+            </div>
+          )}
+          {run.cancelReason && <div className="trace__skip">canceled: {run.cancelReason}</div>}
+          {run.outputs && (
+            <details open className="run-summary__outputs">
+              <summary>Outputs</summary>
+              <pre data-testid="run-outputs">{formatValue(run.outputs)}</pre>
+            </details>
+          )}
+        </section>
+      )}
+
+      {tracedNodes.length > 0 && (
+        <ol className="trace-list" data-testid="trace-list">
+          {tracedNodes.map((nodeId) => (
+            <NodeTrace key={nodeId} nodeId={nodeId} />
+          ))}
+        </ol>
+      )}
+      <RunHistory />
+    </div>
+  );
+}

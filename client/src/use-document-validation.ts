@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { stringifyWorkflow } from '../../shared/format';
+import { appStore } from './store/use-app-store';
+import { validateDocument } from './validation/validate-document';
+
+const DEBOUNCE_MS = 250;
+
+/**
+ * Re-validates the document after every change, debounced. Selection and measurement also change
+ * node objects, so the serialised document is compared and unchanged documents are skipped; an
+ * answer for a superseded document is dropped.
+ */
+export function useDocumentValidation(): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastText = '';
+    let inFlight: AbortController | null = null;
+    const check = () => {
+      timer = null;
+      const workflow = appStore.getState().toWorkflow();
+      const text = stringifyWorkflow(workflow);
+      if (text === lastText) return;
+      lastText = text;
+      inFlight?.abort();
+      const controller = new AbortController();
+      inFlight = controller;
+      validateDocument(workflow, controller.signal).then(
+        (result) => {
+          if (!controller.signal.aborted) appStore.getState().setIssues(result.errors, result.warnings);
+        },
+        () => {
+          // Aborted, or the server is unreachable: the issue list keeps its last answer.
+          if (!controller.signal.aborted) lastText = '';
+        },
+      );
+    };
+    check();
+    const unsubscribe = appStore.subscribe((state, previous) => {
+      if (state.nodes === previous.nodes && state.edges === previous.edges && state.meta === previous.meta) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(check, DEBOUNCE_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+      inFlight?.abort();
+    };
+  }, []);
+}
