@@ -1,4 +1,4 @@
-import { APIError, APIUserAbortError, AnthropicError } from '@anthropic-ai/sdk';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AnthropicError } from '@anthropic-ai/sdk';
 import type { TraceError } from '../../shared/trace-events';
 import { NodeError } from './node-error';
 
@@ -9,6 +9,13 @@ import { NodeError } from './node-error';
 export function toTraceError(error: unknown): TraceError {
   if (error instanceof NodeError) return error.traceError;
   if (error instanceof APIUserAbortError) return { type: 'aborted', message: 'The request was aborted.' };
+  // Network failures are not API errors (`api_error` means Claude answered 500): say what happened.
+  if (error instanceof APIConnectionTimeoutError) return { type: 'timeout', message: 'Claude did not answer before the request timed out.' };
+  if (error instanceof APIConnectionError) return { type: 'connection_error', message: `Could not reach Claude: ${causeMessage(error)}` };
+  if (error instanceof AnthropicError && error.message === 'terminated') {
+    // undici's word for a response body cut off mid-way; the SDK passes it through unwrapped.
+    return { type: 'connection_error', message: 'The connection to Claude closed before the answer was complete.' };
+  }
   if (error instanceof APIError) {
     const body = error.error as { error?: { type?: string; message?: string }; type?: string; message?: string } | undefined;
     const message = error.apiMessage ?? body?.error?.message ?? body?.message ?? stripStatusPrefix(error.message);
@@ -21,6 +28,10 @@ export function toTraceError(error: unknown): TraceError {
   if (error instanceof Error && error.name === 'AbortError') return { type: 'aborted', message: 'The request was aborted.' };
   if (error instanceof Error && error.name === 'TimeoutError') return { type: 'timeout', message: error.message };
   return { type: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+function causeMessage(error: Error): string {
+  return error.cause instanceof Error ? error.cause.message : error.message;
 }
 
 function stripStatusPrefix(message: string): string {
