@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<num
   validate: () => import('./commands/validate'),
   serve: () => import('./commands/serve'),
   simulator: () => import('./commands/simulator'),
+  test: () => import('./commands/test'),
 };
 
 const USAGE = `Usage: trellis <command> [options]
@@ -17,6 +18,7 @@ Commands:
   validate <workflow.json>...
   serve [--port 5170] [--host 127.0.0.1] [--db PATH] [--durable]
   simulator [--port 5180] [--script FILE] [--latency …]
+  test <workflow.json> --cases CASES.jsonl [--replay CASSETTE | --record CASSETTE] [--junit OUT.xml] [--json]
 `;
 
 async function cli(argv: string[]): Promise<number> {

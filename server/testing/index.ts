@@ -1,0 +1,10 @@
+export type { Assertion, CaseResult, MatcherResult, RunView, SuiteResult, TestCase } from './test-case';
+export { parseCases } from './parse-cases';
+export { CasesFileError, type CasesIssue } from './cases-file-error';
+export { lookupPath } from './lookup-path';
+export { checkAssertion } from './check-assertion';
+export { collectRunView } from './collect-run-view';
+export { runTestSuite, type SuiteOptions } from './run-test-suite';
+export { formatResultsTable } from './format-results-table';
+export { toJunitXml } from './to-junit-xml';
+export { escapeXml } from './escape-xml';
