@@ -12,10 +12,16 @@ export function chooseTools(tools: ToolDefinition[], choice: ToolChoice | undefi
   if (custom.length === 0 || choice?.type === 'none') return [];
   const single = choice !== undefined && 'disable_parallel_tool_use' in choice && choice.disable_parallel_tool_use === true;
   if (choice?.type === 'tool') return custom.filter((tool) => tool.name === choice.name);
-  const mentioned = custom.filter((tool) => mentions(facts.lastUserText, tool.name));
+  // A system prompt that names a tool exactly ("always check with get_weather") is an instruction
+  // the model follows on every new question, as Claude does.
+  const mentioned = custom.filter((tool) => mentions(facts.lastUserText, tool.name) || namesExactly(facts.systemText, tool.name));
   if (choice?.type === 'any') return (mentioned.length > 0 ? mentioned : custom.slice(0, 1)).slice(0, single ? 1 : undefined);
   if (facts.toolOutcomes.length > 0) return [];
   return mentioned.slice(0, single ? 1 : undefined);
+}
+
+function namesExactly(text: string, toolName: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9_-])${toolName}($|[^A-Za-z0-9_-])`, 'i').test(text);
 }
 
 function mentions(text: string, toolName: string): boolean {

@@ -36,6 +36,33 @@ describe('tool use', () => {
     expect(call.input).toMatchObject({ order_id: 4521, priority: 'urgent', customer: { email: 'ana@example.org' } });
   });
 
+  it('follows a system prompt that tells it to use a tool by name, once per question', async () => {
+    const { client } = await start();
+    const tools: Anthropic.Tool[] = [{ name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+    const system = 'You are a travel assistant. Always check with the get_weather tool before answering.';
+    const question: Anthropic.MessageParam = { role: 'user', content: 'Should I pack an umbrella for Paris tomorrow?' };
+    const first = await client.messages.create({ model: MODEL, max_tokens: 500, system, tools, messages: [question] });
+    const call = first.content.find((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use');
+    expect(call?.input).toEqual({ city: 'Paris' });
+
+    const answer = await client.messages.create({
+      model: MODEL,
+      max_tokens: 500,
+      system,
+      tools,
+      messages: [question, { role: 'assistant', content: first.content }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: call!.id, content: 'rain, 12 °C' }] }],
+    });
+    expect(answer.stop_reason).toBe('end_turn');
+    expect(answer.content.some((block) => block.type === 'text' && block.text.includes('rain, 12 °C'))).toBe(true);
+  });
+
+  it('does not call a tool the system prompt only resembles', async () => {
+    const { client } = await start();
+    const tools: Anthropic.Tool[] = [{ name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+    const message = await client.messages.create({ model: MODEL, max_tokens: 500, system: 'Be brief; get_weather_history is retired.', tools, messages: [{ role: 'user', content: 'Say hello to Ana.' }] });
+    expect(message.stop_reason).toBe('end_turn');
+  });
+
   it('round-trips tool results given as a string, as blocks, and as an error', async () => {
     const { client } = await start();
     const tools: Anthropic.Tool[] = [
