@@ -10,12 +10,38 @@ import { api } from '../api/api';
  * `POST /api/workflows/validate` instead, so the canvas shows identical issues either way.
  */
 let localValidatorBlocked = false;
+let policyKnown = false;
+
+/**
+ * Reads the policy the page was served with, so the blocked path is known before the first
+ * validation (a blocked ajv compile also logs a long error to the console).
+ */
+const policyChecked: Promise<void> = (async () => {
+  try {
+    const response = await fetch(location.pathname, { method: 'HEAD' });
+    const policy = response.headers.get('content-security-policy');
+    if (policy && forbidsEval(policy)) localValidatorBlocked = true;
+  } catch {
+    // No answer: the first validation finds out the hard way.
+  }
+  policyKnown = true;
+})();
+
+function forbidsEval(policy: string): boolean {
+  const directives = new Map(policy.split(';').map((part) => {
+    const [name = '', ...sources] = part.trim().split(/\s+/);
+    return [name.toLowerCase(), sources] as const;
+  }));
+  const scripts = directives.get('script-src') ?? directives.get('default-src');
+  return scripts !== undefined && !scripts.includes("'unsafe-eval'");
+}
 
 function blocked(issues: readonly WorkflowIssue[]): boolean {
   return issues.some((issue) => issue.rule === 'validator.internal');
 }
 
 export async function validateDocument(document: Workflow, signal?: AbortSignal): Promise<Pick<ValidationResult, 'errors' | 'warnings'>> {
+  await policyChecked;
   if (!localValidatorBlocked) {
     const result = validateWorkflow(document);
     if (!blocked(result.errors)) return result;
@@ -26,6 +52,7 @@ export async function validateDocument(document: Workflow, signal?: AbortSignal)
 
 /** An imported file's text → the upgraded workflow, or its issues. Never partially accepts a file. */
 export async function loadWorkflowFile(text: string): Promise<ValidationResult> {
+  await policyChecked;
   if (!localValidatorBlocked) {
     const result = loadWorkflow(text);
     if (!blocked(result.errors)) return result;
@@ -39,7 +66,7 @@ export async function loadWorkflowFile(text: string): Promise<ValidationResult> 
 
 /** Issues of a run input against the workflow's `inputs`; null when only the server can tell. */
 export function checkRunInput(workflow: Workflow, input: unknown): WorkflowIssue[] | null {
-  if (localValidatorBlocked) return null;
+  if (localValidatorBlocked || !policyKnown) return null;
   try {
     return validateRunInput(workflow, input);
   } catch {

@@ -1,0 +1,119 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The canvas as a user sees it, addressed by data-testid (STYLE §13). */
+export class TrellisPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(this.baseUrl);
+    await this.page.getByTestId('simulator-banner').waitFor();
+  }
+
+  workflowItem(id: string): Locator {
+    return this.page.getByTestId(`workflow-${id}`);
+  }
+
+  async openWorkflow(id: string): Promise<void> {
+    await this.workflowItem(id).click();
+    await this.page.waitForFunction((wanted) => location.hash === `#/w/${wanted}`, id);
+    await this.node('input').waitFor();
+  }
+
+  /** React Flow's wrapper element of a node (it carries `data-id`). */
+  node(id: string): Locator {
+    return this.page.locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  /** The node view's root, which carries `data-status`. */
+  nodeView(id: string): Locator {
+    return this.page.getByTestId(`node-${id}`);
+  }
+
+  async nodeIds(): Promise<string[]> {
+    return this.page.locator('.react-flow__node').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-id') ?? ''));
+  }
+
+  async waitForStatus(id: string, status: string): Promise<void> {
+    await this.page.locator(`[data-testid="node-${id}"][data-status="${status}"]`).waitFor({ timeout: 30_000 });
+  }
+
+  async showRunPanel(): Promise<void> {
+    await this.page.getByTestId('tab-run').click();
+  }
+
+  async showInspector(): Promise<void> {
+    await this.page.getByTestId('tab-inspect').click();
+  }
+
+  async chooseSample(name: string): Promise<void> {
+    await this.showRunPanel();
+    await this.page.getByTestId('sample-select').selectOption(name);
+  }
+
+  async run(): Promise<void> {
+    await this.showRunPanel();
+    await this.page.getByTestId('run-button').click();
+    await this.page.getByTestId('run-summary').waitFor();
+  }
+
+  async waitForRunEnd(): Promise<string> {
+    const summary = this.page.locator('[data-testid="run-summary"]:not([data-status="running"])');
+    await summary.waitFor({ timeout: 60_000 });
+    return (await summary.getAttribute('data-status')) ?? '';
+  }
+
+  trace(nodeId: string): Locator {
+    return this.page.getByTestId(`trace-${nodeId}`);
+  }
+
+  async currentRunId(): Promise<string> {
+    return (await this.page.locator('[data-testid="run-summary"] code').innerText()).trim();
+  }
+
+  /**
+   * Records, from inside the page, every node seen with streamed text while its status was still
+   * `running` — proof the text arrived before the node completed, whatever the polling speed.
+   */
+  async recordStreaming(): Promise<void> {
+    await this.page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { __streamedWhileRunning: Set<string> }).__streamedWhileRunning = seen;
+      const scan = () => {
+        for (const view of document.querySelectorAll('[data-status="running"]')) {
+          const stream = view.querySelector('[data-testid="node-stream"]');
+          const id = view.getAttribute('data-testid')?.replace(/^node-/, '');
+          if (id && stream && (stream.textContent ?? '').trim().length > 0) seen.add(id);
+        }
+      };
+      new MutationObserver(scan).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-status'] });
+    });
+  }
+
+  async streamedWhileRunning(): Promise<string[]> {
+    return this.page.evaluate(() => [...(window as unknown as { __streamedWhileRunning: Set<string> }).__streamedWhileRunning].sort());
+  }
+
+  /** Drags from one node's handle to another's, as a user connects nodes. */
+  async connect(source: string, sourceHandle: string, target: string, targetHandle: string): Promise<void> {
+    const from = this.page.locator(`.react-flow__handle[data-nodeid="${source}"][data-handleid="${sourceHandle}"]`);
+    const to = this.page.locator(`.react-flow__handle[data-nodeid="${target}"][data-handleid="${targetHandle}"]`);
+    const a = await from.boundingBox();
+    const b = await to.boundingBox();
+    if (!a || !b) throw new Error(`Handle ${source}.${sourceHandle} or ${target}.${targetHandle} is not on screen.`);
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  edge(source: string, target: string): Locator {
+    return this.page.locator(`.react-flow__edge[aria-label="Edge from ${source} to ${target}"]`);
+  }
+
+  async issueCount(): Promise<number> {
+    return Number(await this.page.getByTestId('issues').getAttribute('data-count'));
+  }
+}
