@@ -11,7 +11,8 @@ const ACTUAL_CHARS = 48;
 export function formatResultsTable(suite: SuiteResult): string {
   const rows: string[][] = [['CASE', 'ASSERTION', 'EXPECTED', 'ACTUAL', 'RESULT']];
   for (const testCase of suite.cases) {
-    if (testCase.runError !== undefined) rows.push([testCase.name, '(run)', '"completed"', excerpt(testCase.runError, ACTUAL_CHARS), 'FAIL']);
+    // The run's error goes in the last, unpadded column so it is never cut short.
+    if (testCase.runError !== undefined) rows.push([testCase.name, 'run.status equals', '"completed"', excerpt(testCase.status, ACTUAL_CHARS), `FAIL: ${testCase.runError}`]);
     for (const result of testCase.results) {
       rows.push([testCase.name, `${result.path} ${result.matcher}`, excerpt(result.expected, EXPECTED_CHARS), excerpt(result.actual, ACTUAL_CHARS), result.passed ? 'pass' : `FAIL: ${result.message ?? ''}`]);
     }

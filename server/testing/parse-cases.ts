@@ -37,7 +37,7 @@ const LINE_SCHEMA = {
   },
 };
 
-const validateLine = new Ajv2020({ allErrors: true, strict: true }).compile(LINE_SCHEMA);
+const validateLine = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(LINE_SCHEMA);
 
 /**
  * Parses a JSON-lines cases file (blank lines ignored) and checks everything that can be checked

@@ -36,6 +36,7 @@ export async function runTestSuite(workflow: Workflow, cases: readonly TestCase[
       name: testCase.name,
       line: testCase.line,
       passed: runError === undefined && matcherResults.every((item) => item.passed),
+      status: view.run.status,
       results: matcherResults,
       duration_ms: now() - caseStartedAt,
     };

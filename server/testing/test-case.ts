@@ -54,6 +54,7 @@ export interface CaseResult {
   name: string;
   line: number;
   passed: boolean;
+  status: RunView['run']['status'];
   /** The run did not complete and no assertion is about `run.status`. */
   runError?: string;
   results: MatcherResult[];
