@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Json } from '../../shared/json-schema';
 import type { PriceTable } from '../../shared/pricing';
 import type { Workflow } from '../../shared/workflow-types';
@@ -44,6 +45,8 @@ export async function runBatch(workflow: Workflow, rows: readonly Json[], option
   const prepared = withoutNodeTimeouts(workflow);
   const graph = buildGraphIndex(prepared);
   const controller = new AbortController();
+  // Every row listens to the run's signal: thousands of listeners are expected, not a leak.
+  setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
