@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Fault, type RunningSimulator } from '../../../server/simulator';
+import type { NodeCompletedEvent } from '../../../shared/trace-events';
 import { httpJson } from '../../helpers/http-json';
 import { onePromptWorkflow } from '../../helpers/one-prompt-workflow';
 import { runToTerminal } from '../../helpers/run-to-terminal';
@@ -84,9 +85,9 @@ describe('Claude faults through the real server', () => {
     expect(terminal.type).toBe('run.completed');
     expect(calls).toHaveLength(2);
     // Nothing from the broken attempt reached the trace: the answer is the retried call's text only.
-    const text = events.filter((event) => event.type === 'node.delta').map((event) => (event.data as { text: string }).text).join('');
-    const completed = events.find((event) => event.type === 'node.completed' && event.nodeId === 'ask');
-    expect((completed?.data as { output: { text: string } }).output.text).toBe(text);
+    const text = events.flatMap((event) => (event.type === 'node.delta' ? [event.data.text] : [])).join('');
+    const completed = events.find((event): event is NodeCompletedEvent => event.type === 'node.completed' && event.nodeId === 'ask');
+    expect((completed?.data.output as { text: string }).text).toBe(text);
   });
 
   it('a mid-stream error after the first delta fails the node with the stream error type, without a blind retry', async () => {
