@@ -9,6 +9,8 @@ const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<num
   serve: () => import('./commands/serve'),
   simulator: () => import('./commands/simulator'),
   test: () => import('./commands/test'),
+  estimate: () => import('./commands/estimate'),
+  batch: () => import('./commands/batch'),
 };
 
 const USAGE = `Usage: trellis <command> [options]
@@ -18,6 +20,8 @@ Commands:
   validate <workflow.json>...
   serve [--port 5170] [--host 127.0.0.1] [--db PATH] [--durable]
   simulator [--port 5180] [--script FILE] [--latency …]
+  estimate <workflow.json> [--input JSON | --input-file F | --sample NAME] [--batch] [--json]
+  batch <workflow.json> --dataset rows.jsonl|rows.csv [--out results.jsonl|.csv] [--realtime] [--concurrency N] [--state FILE]
   test <workflow.json> --cases CASES.jsonl [--replay CASSETTE | --record CASSETTE] [--junit OUT.xml] [--json]
 `;
 

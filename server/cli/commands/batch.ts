@@ -1,0 +1,217 @@
+import { existsSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { loadWorkflow } from '../../../shared/format';
+import type { Json } from '../../../shared/json-schema';
+import type { Workflow } from '../../../shared/workflow-types';
+import type { BatchProgress, BatchReport } from '../../batch/batch-report';
+import { resultsToCsv, resultsToJsonl } from '../../batch/format-results';
+import { datasetFormat, readDataset } from '../../batch/read-dataset';
+import { runBatch } from '../../batch/run-batch';
+import { runRealtime } from '../../batch/run-realtime';
+import { createClaude } from '../../claude';
+import { createGuardedFetch } from '../../net/guarded-fetch';
+
+const USAGE = `Usage: trellis batch <workflow.json> --dataset rows.jsonl|rows.csv [--out results.jsonl|.csv] [--realtime] [--concurrency N] [--state FILE] [--poll-ms N]
+
+Runs the workflow once per dataset row through the Message Batches API (half price; results
+within 24 hours), or with --realtime through ordinary calls, for comparison.
+  --dataset F       JSON lines (one input object per line) or CSV (header row = input fields)
+  --out F           write results as .jsonl or .csv (default: JSON lines on stdout)
+  --realtime        run the rows with ordinary streamed calls instead of batches
+  --concurrency N   realtime: rows at once (default 4); batch: nodes at once per row
+  --state F         resume file (default: <dataset>.batch-state.json, removed when the run completes);
+                    re-run the same command after an interruption to pick up where it stopped
+  --poll-ms N       wait between batch status polls (default 10000; 200 on the simulator)
+Progress goes to stderr. Exit codes: 0 every row completed, 1 some rows failed, 2 invalid
+arguments/workflow/dataset, 130 interrupted (resumable).`;
+
+interface BatchArgs {
+  file: string;
+  dataset: string;
+  out?: string;
+  realtime: boolean;
+  concurrency?: number;
+  state?: string;
+  pollMs?: number;
+}
+
+class UsageError extends Error {}
+
+export async function main(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let parsed: BatchArgs;
+  try {
+    parsed = parseArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`trellis batch: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const loaded = await load(parsed);
+  if (!loaded) return 2;
+  const { workflow, rows } = loaded;
+
+  const connection = await createClaude();
+  const simulated = connection.mode === 'simulator';
+  process.stderr.write(simulated ? `trellis: offline simulator (no ANTHROPIC_API_KEY) at ${connection.baseURL}\n` : `trellis: Claude API at ${connection.baseURL}\n`);
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSigint = (): void => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    process.stderr.write('\ntrellis: interrupted, stopping (Ctrl-C again to quit now)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progress = new ProgressLine(process.stderr, rows.length);
+  const statePath = parsed.state ?? `${parsed.dataset}.batch-state.json`;
+  const common = { claude: connection.client, signal: controller.signal, fetch: createGuardedFetch(), filesRoot: dirname(resolve(parsed.file)), onProgress: (update: BatchProgress) => progress.update(update) };
+
+  let report: BatchReport;
+  try {
+    if (parsed.realtime) {
+      report = await runRealtime(workflow, rows, { ...common, ...(parsed.concurrency ? { concurrency: parsed.concurrency } : {}) });
+    } else {
+      if (existsSync(statePath)) process.stderr.write(`trellis: resuming from ${statePath}\n`);
+      report = await runBatch(workflow, rows, { ...common, statePath, pollMs: parsed.pollMs ?? (simulated ? 200 : 10_000), ...(parsed.concurrency ? { concurrency: parsed.concurrency } : {}) });
+    }
+  } catch (error) {
+    progress.finish();
+    process.stderr.write(`trellis batch: ${(error as Error).message}\n`);
+    return 2;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await connection.close();
+  }
+  progress.finish();
+
+  if (report.interrupted) {
+    process.stderr.write(parsed.realtime ? 'trellis: interrupted; realtime runs do not resume\n' : `trellis: interrupted; run the same command again to resume from ${statePath}\n`);
+    return 130;
+  }
+  if (!parsed.realtime && parsed.state === undefined) rmSync(statePath, { force: true });
+  const body = parsed.out && /\.csv$/i.test(parsed.out) ? resultsToCsv(report.rows) : resultsToJsonl(report.rows);
+  if (parsed.out) await writeFile(parsed.out, body);
+  else process.stdout.write(body);
+  printSummary(report);
+  return report.failed > 0 ? 1 : 0;
+}
+
+function printSummary(report: BatchReport): void {
+  const other = report.mode === 'batch' ? 'realtime' : 'a batch';
+  process.stderr.write(`${report.completed} completed, ${report.failed} failed of ${report.rows.length} rows · ${report.usage.input_tokens} in / ${report.usage.output_tokens} out tokens · ${usd(report.cost_usd)} (${other} would cost ${usd(report.compare_cost_usd)})\n`);
+  const failures = report.rows.filter((row) => row.status === 'failed');
+  for (const row of failures.slice(0, 10)) process.stderr.write(`  row ${row.row}: ${row.error?.nodeId ? `${row.error.nodeId}: ` : ''}${row.error?.message ?? 'failed'}\n`);
+  if (failures.length > 10) process.stderr.write(`  … and ${failures.length - 10} more (see the results)\n`);
+}
+
+async function load(args: BatchArgs): Promise<{ workflow: Workflow; rows: Json[] } | undefined> {
+  let workflowText: string;
+  let datasetText: string;
+  try {
+    workflowText = await readFile(args.file, 'utf8');
+    datasetText = await readFile(args.dataset, 'utf8');
+  } catch (error) {
+    process.stderr.write(`trellis batch: ${(error as Error).message}\n`);
+    return undefined;
+  }
+  const result = loadWorkflow(workflowText);
+  if (!result.valid || !result.workflow) {
+    process.stderr.write(`${args.file}: ${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'}\n`);
+    for (const issue of result.errors) process.stderr.write(`  ${issue.path || '/'} [${issue.rule}]${issue.nodeId ? ` (node ${issue.nodeId})` : ''}: ${issue.message}\n`);
+    return undefined;
+  }
+  try {
+    const rows = readDataset(datasetText, datasetFormat(args.dataset), result.workflow.inputs);
+    if (rows.length === 0) throw new Error('the dataset has no rows');
+    return { workflow: result.workflow, rows };
+  } catch (error) {
+    process.stderr.write(`${args.dataset}: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}
+
+function parseArgs(args: string[]): BatchArgs {
+  const parsed: Partial<BatchArgs> & { realtime: boolean } = { realtime: false };
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] as string;
+    const value = (): string => {
+      const next = args[index + 1];
+      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      index += 1;
+      return next;
+    };
+    const integer = (min: number, max: number): number => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${arg} must be an integer from ${min} to ${max}`);
+      return n;
+    };
+    if (arg === '--dataset') parsed.dataset = value();
+    else if (arg === '--out') parsed.out = value();
+    else if (arg === '--realtime') parsed.realtime = true;
+    else if (arg === '--concurrency') parsed.concurrency = integer(1, 64);
+    else if (arg === '--state') parsed.state = value();
+    else if (arg === '--poll-ms') parsed.pollMs = integer(1, 3_600_000);
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else if (parsed.file) throw new UsageError(`one workflow file at a time (got ${parsed.file} and ${arg})`);
+    else parsed.file = arg;
+  }
+  if (!parsed.file) throw new UsageError('missing <workflow.json>');
+  if (!parsed.dataset) throw new UsageError('missing --dataset rows.jsonl|rows.csv');
+  if (parsed.out && !/\.(csv|jsonl)$/i.test(parsed.out)) throw new UsageError('--out must end in .jsonl or .csv');
+  return parsed as BatchArgs;
+}
+
+/**
+ * Progress on stderr: a redrawn bar on a terminal, plain lines otherwise (CI logs, pipes), and
+ * only when something changes so logs stay short.
+ */
+class ProgressLine {
+  private last = '';
+  private readonly tty: boolean;
+
+  constructor(
+    private readonly out: NodeJS.WriteStream,
+    private readonly total: number,
+  ) {
+    this.tty = Boolean(out.isTTY);
+  }
+
+  update(progress: BatchProgress): void {
+    const text = describe(progress);
+    if (text === this.last) return;
+    this.last = text;
+    if (!this.tty) {
+      if (progress.phase !== 'row' || progress.rowsDone === progress.rowsTotal || progress.rowsDone % Math.max(1, Math.ceil(this.total / 10)) === 0) this.out.write(`${text}\n`);
+      return;
+    }
+    const share = batchShare(progress);
+    const width = 24;
+    const filled = Math.round(share * width);
+    this.out.write(`\r\u001b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text}`);
+  }
+
+  finish(): void {
+    if (this.tty && this.last) this.out.write('\n');
+  }
+}
+
+function batchShare(progress: BatchProgress): number {
+  if (progress.phase === 'row') return progress.rowsDone / Math.max(1, progress.rowsTotal);
+  const requests = progress.requests ?? 0;
+  return requests === 0 ? 0 : (requests - (progress.processing ?? requests)) / requests;
+}
+
+function describe(progress: BatchProgress): string {
+  if (progress.phase === 'row') return `${progress.rowsDone}/${progress.rowsTotal} rows done`;
+  const counts = progress.phase === 'ended' ? ` · ${progress.succeeded ?? 0} succeeded, ${progress.errored ?? 0} errored` : '';
+  return `layer ${progress.layer} · ${progress.batchId} ${progress.phase} · ${progress.requests} requests${counts} · ${progress.rowsDone}/${progress.rowsTotal} rows done`;
+}
+
+function usd(value: number): string {
+  return `$${value.toFixed(value < 0.01 ? 5 : 4)}`;
+}
