@@ -1,9 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from './store/use-app-store';
+import { appStore, useAppStore } from './store/use-app-store';
 
 /** The offline-simulator banner and the last notice (save, import, refused connection, errors). */
 export function StatusBanner() {
   const { health, notice } = useAppStore(useShallow((state) => ({ health: state.health, notice: state.notice })));
+  const dismiss = () => appStore.setState({ notice: null });
   return (
     <div className="banner-row">
       {health !== null && health !== 'unreachable' && health.claude === 'simulator' && (
@@ -13,8 +14,12 @@ export function StatusBanner() {
       )}
       {health === 'unreachable' && <div className="banner banner--error">The Trellis server is not reachable.</div>}
       {notice && (
-        <div className={`banner banner--${notice.kind}`} data-testid="notice" role={notice.kind === 'error' ? 'alert' : 'status'}>
-          {notice.text}
+        // A floating toast: an in-flow banner would resize the canvas under the user's pointer.
+        <div className={`toast toast--${notice.kind}`} data-testid="notice" role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          <button type="button" className="button button--link" aria-label="Dismiss" onClick={dismiss}>
+            ×
+          </button>
         </div>
       )}
     </div>

@@ -10,6 +10,7 @@ import { displayEdges, nodesWithStatus, takenRoutes } from './edge-display';
 import { nodeTypes } from './node-types';
 import { PALETTE_MIME } from './palette-mime';
 
+const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
 const minimapColor = (node: FlowNode) => `var(--node-${node.type ?? 'prompt'})`;
 
 export function Canvas() {
@@ -24,7 +25,7 @@ export function Canvas() {
 
   useEffect(() => {
     // After the nodes of a newly opened document are measured, frame them.
-    const timer = setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2 }), 50);
+    const timer = setTimeout(() => void flow.fitView(FIT_VIEW), 50);
     return () => clearTimeout(timer);
   }, [openCount, flow]);
 
@@ -87,6 +88,7 @@ export function Canvas() {
         onlyRenderVisibleElements
         minZoom={0.1}
         fitView
+        fitViewOptions={FIT_VIEW}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />

@@ -11,7 +11,7 @@ export function Toolbar() {
   const { undo, redo, layout, deleteSelection } = appStore.getState();
   const arrange = () => {
     layout();
-    setTimeout(() => void flow.fitView({ padding: 0.15, duration: 200 }), 0);
+    setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }), 0);
   };
   return (
     <div className="toolbar">
@@ -32,7 +32,7 @@ export function Toolbar() {
         <button type="button" className="button" data-testid="layout-button" onClick={arrange} title="Arrange the graph left to right">
           Auto-layout
         </button>
-        <button type="button" className="button" onClick={() => void flow.fitView({ padding: 0.15, duration: 200 })}>
+        <button type="button" className="button" onClick={() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 })}>
           Fit view
         </button>
         <button type="button" className="button" data-testid="export-button" onClick={exportDocument}>

@@ -3,6 +3,7 @@ import type { DragEvent } from 'react';
 import { NODE_SPECS } from '../../../shared/nodes';
 import type { NodeType } from '../../../shared/workflow-types';
 import { PALETTE_MIME } from '../canvas/palette-mime';
+import { freeSpot } from '../store/free-spot';
 import { appStore } from '../store/use-app-store';
 
 const onDragStart = (type: NodeType) => (event: DragEvent) => {
@@ -17,9 +18,9 @@ export function Palette() {
     const bounds = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
     const centre = bounds ? { x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 } : { x: 0, y: 0 };
     const position = flow.screenToFlowPosition(centre);
-    // Repeated clicks would stack nodes exactly; stagger them a little.
-    const offset = (appStore.getState().nodes.length % 6) * 24;
-    appStore.getState().addNode(type, { x: Math.round(position.x - 110 + offset), y: Math.round(position.y - 40 + offset) });
+    const store = appStore.getState();
+    // Repeated clicks must not stack nodes on top of each other (their handles would be hidden).
+    store.addNode(type, freeSpot({ x: Math.round(position.x - 120), y: Math.round(position.y - 50) }, store.nodes));
   };
   return (
     <section className="sidebar__section">

@@ -20,6 +20,26 @@ export class TrellisPage {
     await this.workflowItem(id).click();
     await this.page.waitForFunction((wanted) => location.hash === `#/w/${wanted}`, id);
     await this.node('input').waitFor();
+    await this.waitForSteadyViewport();
+  }
+
+  async newWorkflow(): Promise<void> {
+    await this.page.getByTestId('new-workflow').click();
+    await this.waitForSteadyViewport();
+  }
+
+  /** The canvas fits the view (animated) after opening and laying out; drags must wait for it. */
+  async waitForSteadyViewport(): Promise<void> {
+    await this.page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const read = () => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '';
+          const first = read();
+          setTimeout(() => resolve(read() === first), 300);
+        }),
+      undefined,
+      { timeout: 10_000 },
+    );
   }
 
   /** React Flow's wrapper element of a node (it carries `data-id`). */
