@@ -1,4 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import { NotFoundError } from '@anthropic-ai/sdk';
 import type { BatchProgress, BatchSummary } from './batch-report';
 import type { BatchState, StoredBatch, StoredResult } from './batch-state';
 
@@ -48,7 +49,7 @@ export class BatchCollector {
   private inFlight = 0;
   private layer = 0;
   private checkScheduled = false;
-  private readonly resumed = new Map<string, Promise<Record<string, StoredResult>>>();
+  private readonly resumed = new Map<string, Promise<Record<string, StoredResult> | undefined>>();
 
   constructor(private readonly options: CollectorOptions) {
     this.activeRows = options.rowsTotal;
@@ -64,7 +65,12 @@ export class BatchCollector {
       const open = this.options.state.openBatchOf(request.key);
       if (open) {
         this.awaitResumed(open).then(
-          (results) => this.settle(pending, results[pending.key] ?? { type: 'errored', error: { error: { type: 'api_error', message: `batch ${open.id} has no result for ${pending.customId}` } } }),
+          (results) => {
+            if (results) return this.settle(pending, results[pending.key] ?? missing(open.id, pending.customId));
+            // The batch is gone (deleted, or made by another server): send the request again.
+            this.queue.push(pending);
+            this.scheduleCheck();
+          },
           (error: unknown) => this.fail(pending, error),
         );
         return;
@@ -152,11 +158,15 @@ export class BatchCollector {
     }
   }
 
-  private awaitResumed(batch: StoredBatch): Promise<Record<string, StoredResult>> {
+  private awaitResumed(batch: StoredBatch): Promise<Record<string, StoredResult> | undefined> {
     let waiting = this.resumed.get(batch.id);
     if (!waiting) {
       this.inFlight += 1;
-      waiting = this.pollAndRead(batch, true);
+      waiting = this.pollAndRead(batch, true).catch((error: unknown) => {
+        if (!(error instanceof NotFoundError)) throw error;
+        this.options.state.forgetBatch(batch.id);
+        return undefined;
+      });
       this.resumed.set(batch.id, waiting);
       void waiting.catch(() => undefined).finally(() => {
         this.inFlight -= 1;

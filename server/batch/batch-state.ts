@@ -69,6 +69,12 @@ export class BatchState {
     this.save();
   }
 
+  /** A batch the API no longer knows: its requests count as never sent. */
+  forgetBatch(id: string): void {
+    this.data.batches = this.data.batches.filter((batch) => batch.id !== id);
+    this.save();
+  }
+
   finishBatch(id: string, results: Record<string, StoredResult>): void {
     const batch = this.data.batches.find((candidate) => candidate.id === id);
     if (batch) batch.status = 'ended';

@@ -1,7 +1,7 @@
 /**
  * RFC 4180 CSV: comma-separated fields, CRLF or LF record breaks, fields in double quotes may hold
- * commas, line breaks and doubled quotes (`""`). A leading UTF-8 BOM is ignored, and so is a final
- * line break. Anything else malformed (a quote inside an unquoted field, an unterminated quote)
+ * commas, line breaks and doubled quotes (`""`). A leading UTF-8 BOM is ignored, and so are blank
+ * lines (a quoted empty field `""` is a record, not a blank line). Anything else malformed (a quote inside an unquoted field, an unterminated quote)
  * throws an error naming the line and column.
  */
 export function parseCsv(text: string): string[][] {
@@ -12,12 +12,14 @@ export function parseCsv(text: string): string[][] {
   let index = 0;
   let line = 1;
   let lineStart = 0;
+  let quoted = false;
   const where = (at: number): string => `line ${line}, column ${at - lineStart + 1}`;
 
   while (index < source.length) {
     const char = source[index];
     if (char === '"' && field === '' && !fieldStartedUnquoted(source, index)) {
       const opening = where(index);
+      quoted = true;
       index += 1;
       for (;;) {
         if (index >= source.length) throw new Error(`CSV ${opening}: unterminated quoted field`);
@@ -49,8 +51,11 @@ export function parseCsv(text: string): string[][] {
       continue;
     }
     if (char === '\r' || char === '\n') {
-      record.push(field);
-      records.push(record);
+      if (record.length > 0 || field !== '' || quoted) {
+        record.push(field);
+        records.push(record);
+      }
+      quoted = false;
       record = [];
       field = '';
       index += char === '\r' && source[index + 1] === '\n' ? 2 : 1;
@@ -63,7 +68,7 @@ export function parseCsv(text: string): string[][] {
     index += 1;
   }
   // A final record without a trailing line break.
-  if (field !== '' || record.length > 0) {
+  if (field !== '' || record.length > 0 || quoted) {
     record.push(field);
     records.push(record);
   }

@@ -35,7 +35,7 @@ function jsonlRows(text: string): Json[] {
 }
 
 function csvRows(text: string, inputs: JsonSchema | undefined): Json[] {
-  const [header, ...records] = parseCsv(text).filter((record) => !(record.length === 1 && record[0] === ''));
+  const [header, ...records] = parseCsv(text);
   if (!header) return [];
   const names = header.map((name) => name.trim());
   names.forEach((name, column) => {

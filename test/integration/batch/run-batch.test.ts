@@ -111,6 +111,21 @@ describe('runBatch on the simulator', () => {
     expect(third.cost_usd).toBeCloseTo(second.cost_usd, 12);
   });
 
+  it('submits again the requests of a batch the API no longer knows (e.g. another simulator)', async () => {
+    const first = await connect(100);
+    const rows = Array.from({ length: 3 }, (_, index) => ({ ticket: ticket(index) }));
+    const statePath = join(folder, 'lost.json');
+    const controller = new AbortController();
+    await runBatch(triageWorkflow(), rows, { claude: first.claude, statePath, pollMs: 10, signal: controller.signal, onProgress: (update) => update.phase === 'polling' && controller.abort() });
+    await first.sim.close();
+
+    const { sim, claude } = await connect(0);
+    const report = await runBatch(triageWorkflow(), rows, { claude, statePath, pollMs: 5 });
+    expect(report.completed).toBe(3);
+    expect(sim.requests.filter((request) => request.method === 'GET' && request.path.startsWith('/v1/messages/batches/')).map((request) => request.status)).toContain(404);
+    expect(count(sim, 'POST', BATCH_CREATE)).toBe(2);
+  });
+
   it('refuses a state file written for another dataset', async () => {
     const { claude } = await connect(0);
     const statePath = join(folder, 'other.json');

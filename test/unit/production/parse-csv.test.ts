@@ -62,3 +62,9 @@ describe('readDataset', () => {
     expect(() => readDataset('{"ticket":\n', 'jsonl')).toThrow(/line 1: not valid JSON/);
   });
 });
+
+describe('parseCsv blank lines', () => {
+  it('skips blank lines but keeps a quoted empty field as a record', () => {
+    expect(parseCsv('ticket\n\n""\r\n\r\nx\n')).toEqual([['ticket'], [''], ['x']]);
+  });
+});
