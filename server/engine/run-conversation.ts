@@ -17,6 +17,7 @@ import type { PromptOutput } from '../../shared/node-outputs';
 import type { StopReason } from '../../shared/trace-events';
 import { buildConversation, cacheControl } from './build-conversation';
 import { callClaude } from './call-claude';
+import { followUpToolChoice } from './follow-up-tool-choice';
 import { checkJsonAnswer, JSON_OUTPUT_TOOL, jsonToolSchema } from './json-output';
 import { NodeError } from './node-error';
 import type { NodeContext, NodeResult } from './node-runner';
@@ -66,6 +67,9 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
   if (tools.length > 0) params.tools = tools;
   const choice = toolChoice(config, attached.length, jsonTool !== undefined, options.thinking !== undefined);
   if (choice && tools.length > 0) params.tool_choice = choice;
+  // The forced JSON tool stays forced on every round: calling it is the final answer, so a
+  // max_tokens continuation must still end with it.
+  const forcesJsonAnswer = choice?.type === 'tool' && choice.name === JSON_OUTPUT_TOOL && jsonTool !== undefined;
   if (config.stop_sequences && config.stop_sequences.length > 0) params.stop_sequences = config.stop_sequences;
   if (options.thinking) params.thinking = thinkingParam(options.thinking);
   if (nativeJson) params.output_config = { format: { type: 'json_schema', schema: config.schema as Record<string, unknown> } };
@@ -86,6 +90,9 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
 
   for (;;) {
     const message: Message = await callClaude(ctx, params, callOptions);
+    // A forced choice applies to the first round only: forced again after the tool results,
+    // Claude would call the tool forever and the node would fail at max_tool_rounds.
+    if (params.tool_choice && !forcesJsonAnswer) params.tool_choice = followUpToolChoice(params.tool_choice);
     stopReason = message.stop_reason as StopReason | null;
     thinkingTexts.push(...message.content.flatMap((block) => (block.type === 'thinking' ? [block.thinking] : [])));
     const answerText = textOf(message.content);
