@@ -130,6 +130,29 @@ describe('estimateWorkflow on the simulator', () => {
     expect(estimate.total.cost_max_usd).toBeCloseTo(byId.fine?.cost_max_usd ?? NaN, 12);
   });
 
+  it('flags breakpoint rules the engine can break: continue_from piling up breakpoints, cache_tools (5m) before a 1h system prompt', async () => {
+    const cached = (content: string) => ({ role: 'user' as const, content, cache: true });
+    const workflow = withNodes(
+      [
+        { id: 'input', type: 'input', config: {} },
+        { id: 'first', type: 'prompt', config: { system: { text: 'Be brief.', cache: true }, messages: [cached('one {{input.topic}}'), { role: 'assistant', content: 'ok', cache: true }, cached('two')] } },
+        { id: 'second', type: 'prompt', config: { continue_from: 'first', system: { text: 'Be briefer.', cache: true }, messages: [cached('three')] } },
+        { id: 'tooled', type: 'prompt', config: { cache_tools: true, system: { text: 'Use the tool.', cache: true, cache_ttl: '1h' }, messages: [{ role: 'user', content: 'Look up {{input.topic}}' }] } },
+        { id: 'lookup', type: 'tool', config: { name: 'lookup', input_schema: { type: 'object', properties: { q: { type: 'string' } } }, implementation: { kind: 'mock', response: 'found' } } },
+      ],
+      [['input', 'first'], ['first', 'second'], ['input', 'tooled']],
+      { topic: { type: 'string' } },
+    );
+    workflow.edges.push({ id: 'tool', source: 'lookup', target: 'tooled', targetHandle: 'tools' });
+    const estimate = await estimateWorkflow(workflow, { topic: 'caching' }, { claude });
+    const byId = Object.fromEntries(estimate.nodes.map((node) => [node.nodeId, node]));
+    expect(byId.first?.warnings).toEqual([]);
+    // Each node sets only 4 (the validator's static count passes), but first's 3 message
+    // breakpoints travel with its conversation into second, which adds 2 of its own.
+    expect(byId.second?.warnings.join('\n')).toMatch(/5 cache breakpoints .*at most 4/);
+    expect(byId.tooled?.warnings.join('\n')).toMatch(/1h cache breakpoint at system\.0 comes after the 5m breakpoint at tools\.0/);
+  });
+
   it('marks nodes behind a branch route as conditional and leaves them out of the total minimum', async () => {
     const workflow = withNodes(
       [
