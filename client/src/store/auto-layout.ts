@@ -3,6 +3,9 @@ import type { FlowEdge, FlowNode } from './flow-types';
 
 const FALLBACK_WIDTH = 240;
 const FALLBACK_HEIGHT = 96;
+/** Room kept below nodes that stream an answer: it appears during a run and would overlap. */
+const STREAM_ROOM = 84;
+const STREAMING_TYPES = new Set(['prompt', 'vision', 'thinking', 'output']);
 
 /**
  * Left-to-right layered layout. Returns new node objects with new positions (top-left corners,
@@ -26,5 +29,5 @@ function widthOf(node: FlowNode): number {
 }
 
 function heightOf(node: FlowNode): number {
-  return node.measured?.height ?? FALLBACK_HEIGHT;
+  return (node.measured?.height ?? FALLBACK_HEIGHT) + (STREAMING_TYPES.has(node.type ?? '') ? STREAM_ROOM : 0);
 }
