@@ -16,7 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<num
 const USAGE = `Usage: trellis <command> [options]
 
 Commands:
-  run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--db PATH]
+  run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--db PATH] [--record F | --replay F]
   validate <workflow.json>...
   serve [--port 5170] [--host 127.0.0.1] [--db PATH] [--durable]
   simulator [--port 5180] [--script FILE] [--latency …]

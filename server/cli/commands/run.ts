@@ -10,11 +10,13 @@ import { validateRunInput, type WorkflowIssue } from '../../../shared/validate-w
 import type { Workflow } from '../../../shared/workflow-types';
 import { createClaude, type ClaudeConnection } from '../../claude';
 import { runWorkflow } from '../../engine/run-workflow';
+import { createMcpCaller, findUnknownMcpServers, loadMcpConfig, type McpClients } from '../../mcp';
 import { createGuardedFetch } from '../../net/guarded-fetch';
+import { createClaudeForCassette, parseReplayFlags, type CassetteClaude } from '../../replay';
 import { recordRun } from '../../runs/record-run';
 import { openStore } from '../../store';
 
-const USAGE = `Usage: trellis run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--db PATH] [--latency FIRST_TOKEN_MS,TOKENS_PER_SEC]
+const USAGE = `Usage: trellis run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--db PATH] [--latency FIRST_TOKEN_MS,TOKENS_PER_SEC] [--record F | --replay F]
 
 Runs a workflow and prints its outputs as JSON on stdout; a live trace goes to stderr.
   --input JSON        the run input (default {})
@@ -24,6 +26,9 @@ Runs a workflow and prints its outputs as JSON on stdout; a live trace goes to s
   --concurrency N     run at most N nodes at once (default 4)
   --db PATH           also record the run in a Trellis SQLite database
   --latency A,B       offline simulator pace: first token after A ms, B tokens/s (default instant)
+  --record F          record every Claude call into cassette F (for a later --replay)
+  --replay F          answer every Claude call from cassette F: no simulator, no key, no network
+MCP servers come from the file named by TRELLIS_MCP_CONFIG.
 Exit codes: 0 completed, 1 run failed, 2 invalid workflow/input/arguments, 130 interrupted.`;
 
 interface RunArgs {
@@ -35,6 +40,8 @@ interface RunArgs {
   concurrency?: number;
   db?: string;
   latency?: { firstTokenMs: number; tokensPerSecond: number };
+  record?: string;
+  replay?: string;
 }
 
 class UsageError extends Error {}
@@ -67,10 +74,27 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
 
-  const claudeOptions: Parameters<typeof createClaude>[0] = { simulator: { latency: parsed.latency ?? { firstTokenMs: 0, tokensPerSecond: 0 } } };
-  const connection: ClaudeConnection = await createClaude(claudeOptions);
+  let mcp: McpClients;
+  try {
+    const mcpConfig = await loadMcpConfig();
+    const unknown = findUnknownMcpServers(workflow, Object.keys(mcpConfig.servers));
+    if (unknown.length > 0) {
+      printIssues(parsed.file, unknown);
+      return 2;
+    }
+    mcp = createMcpCaller(mcpConfig);
+  } catch (error) {
+    process.stderr.write(`trellis run: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const claude = await openClaude(parsed);
+  if (!claude) {
+    await mcp.close();
+    return 2;
+  }
   const printer = new TracePrinter(process.stderr, !parsed.json);
-  process.stderr.write(connection.mode === 'simulator' ? `trellis: offline simulator (no ANTHROPIC_API_KEY) at ${connection.baseURL}\n` : `trellis: Claude API at ${connection.baseURL}\n`);
+  process.stderr.write(`trellis: ${claude.banner}\n`);
 
   const controller = new AbortController();
   let interrupted = false;
@@ -84,13 +108,14 @@ export async function main(args: string[]): Promise<number> {
 
   const runId = `run_${randomBytes(8).toString('hex')}`;
   const events = runWorkflow(workflow, input, {
-    claude: connection.client,
+    claude: claude.cassette.client,
     runId,
     signal: controller.signal,
     concurrency: parsed.concurrency,
     secrets: referencedSecrets(workflow),
     fetch: createGuardedFetch(),
     filesRoot: dirname(resolve(parsed.file)),
+    mcp,
   });
 
   let terminal: TraceEvent | undefined;
@@ -112,8 +137,10 @@ export async function main(args: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSigint);
     store?.close();
-    await connection.close();
+    await mcp.close();
+    await claude.cassette.close();
   }
+  if (parsed.record) process.stderr.write(`trellis: cassette written to ${parsed.record}\n`);
 
   if (terminal?.type === 'run.completed') {
     if (!parsed.json) process.stdout.write(`${JSON.stringify(terminal.data.outputs, null, 2)}\n`);
@@ -123,8 +150,34 @@ export async function main(args: string[]): Promise<number> {
   return 1;
 }
 
-function parseArgs(args: string[]): RunArgs {
-  const parsed: Partial<RunArgs> & { json: boolean } = { json: false };
+/**
+ * The Claude client for this run: live (API or simulator), recording into a cassette, or
+ * replaying one. A cassette that cannot be read is an input error (undefined), already reported.
+ */
+async function openClaude(parsed: RunArgs): Promise<{ cassette: CassetteClaude; banner: string } | undefined> {
+  let base: ClaudeConnection | undefined;
+  try {
+    base = parsed.replay ? undefined : await createClaude({ simulator: { latency: parsed.latency ?? { firstTokenMs: 0, tokensPerSecond: 0 } } });
+    const cassette = await createClaudeForCassette({ record: parsed.record, replay: parsed.replay, base });
+    if (cassette.mode === 'replay') return { cassette, banner: cassette.description };
+    const live = base?.mode === 'simulator' ? `offline simulator (no ANTHROPIC_API_KEY) at ${base.baseURL}` : `Claude API at ${base?.baseURL}`;
+    return { cassette, banner: cassette.mode === 'record' ? `${live}; ${cassette.description}` : live };
+  } catch (error) {
+    await base?.close();
+    process.stderr.write(`trellis run: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}
+
+function parseArgs(allArgs: string[]): RunArgs {
+  let flags;
+  try {
+    flags = parseReplayFlags(allArgs);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const args = flags.rest;
+  const parsed: Partial<RunArgs> & { json: boolean } = { json: false, record: flags.record, replay: flags.replay };
   const value = (flag: string, index: number): string => {
     const next = args[index + 1];
     if (next === undefined) throw new UsageError(`${flag} needs a value`);
@@ -222,12 +275,14 @@ async function resolveInput(args: RunArgs, workflow: Workflow): Promise<Json | u
   }
 }
 
-function printIssues(subject: string, issues: readonly WorkflowIssue[]): void {
+type ReportedIssue = Pick<WorkflowIssue, 'nodeId' | 'edgeId' | 'path' | 'rule' | 'message'>;
+
+function printIssues(subject: string, issues: readonly ReportedIssue[]): void {
   process.stderr.write(`${subject}: ${issues.length} ${issues.length === 1 ? 'error' : 'errors'}\n`);
   for (const issue of issues) process.stderr.write(`  ${describeIssue(issue)}\n`);
 }
 
-function describeIssue(issue: WorkflowIssue): string {
+function describeIssue(issue: ReportedIssue): string {
   const where = [issue.nodeId && `node ${issue.nodeId}`, issue.edgeId && `edge ${issue.edgeId}`].filter(Boolean).join(', ');
   return `${issue.path || '/'} [${issue.rule}]${where ? ` (${where})` : ''}: ${issue.message}`;
 }
