@@ -14,6 +14,8 @@ export interface RowResult {
   skipped: { nodeId: string; reason: string }[];
   usage: Usage;
   cost_usd: number;
+  /** Batch mode with a store: the run this row was recorded as. */
+  runId?: string;
 }
 
 export interface BatchSummary {

@@ -1,11 +1,14 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Json } from '../../shared/json-schema';
+import type { TraceEvent } from '../../shared/trace-events';
 import type { PriceTable } from '../../shared/pricing';
 import type { Workflow } from '../../shared/workflow-types';
 import { buildGraphIndex } from '../engine/graph-index';
 import type { GuardedFetch, McpCaller } from '../engine/types';
+import { recordRun } from '../runs/record-run';
+import type { Store } from '../store/store';
 import { BatchCollector } from './batch-collector';
 import type { BatchProgress, BatchReport, RowResult } from './batch-report';
 import { BatchState } from './batch-state';
@@ -31,6 +34,10 @@ export interface RunBatchOptions {
   concurrency?: number;
   /** Abortable wait between polls; injectable for tests. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Record every row as a run (trace events, node results, batch-priced totals) in this store. */
+  store?: Store;
+  /** Run ids are `<prefix>_r<row>` (default: `batch_` + random hex, new for each call). */
+  runIdPrefix?: string;
 }
 
 const DEFAULT_POLL_MS = 10_000;
@@ -65,6 +72,8 @@ export async function runBatch(workflow: Workflow, rows: readonly Json[], option
   if (options.sleep) collectorOptions.sleep = options.sleep;
   const collector = new BatchCollector(collectorOptions);
   const deps = engineDeps(options);
+  const runIdPrefix = options.runIdPrefix ?? `batch_${randomBytes(4).toString('hex')}`;
+  const runIds: (string | undefined)[] = [];
 
   try {
     const outcomes = await Promise.all(
@@ -78,15 +87,29 @@ export async function runBatch(workflow: Workflow, rows: readonly Json[], option
           }
           return client;
         };
+        const events: TraceEvent[] = [];
+        const runId = `${runIdPrefix}_r${row}`;
+        const trace = options.store ? { runId, sink: (event: TraceEvent) => events.push(event), totals: () => ({ usage: ledger.row(row).usage, cost_usd: ledger.row(row).cost }) } : undefined;
+        let outcome: RowOutcome;
         try {
-          return await runRow({ workflow: prepared, graph, input, claudeFor, signal: controller.signal, deps });
+          outcome = await runRow({ workflow: prepared, graph, input, claudeFor, signal: controller.signal, deps, ...(trace ? { trace } : {}) });
         } finally {
           rowsDone += 1;
           collector.rowFinished();
         }
+        if (options.store) {
+          await recordRun(options.store, { id: runId, workflowId: workflow.id, workflowJson: JSON.stringify(workflow), input, createdAt: Date.now() }, replay(events));
+          runIds[row] = runId;
+        }
+        return outcome;
       }),
     );
-    return report('batch', outcomes, ledger, collector.summaries, controller.signal.aborted);
+    const result = report('batch', outcomes, ledger, collector.summaries, controller.signal.aborted);
+    runIds.forEach((runId, row) => {
+      const rowResult = result.rows[row];
+      if (runId && rowResult) rowResult.runId = runId;
+    });
+    return result;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
@@ -135,6 +158,10 @@ function withoutNodeTimeouts(workflow: Workflow): Workflow {
       return { ...node, config } as typeof node;
     }),
   };
+}
+
+async function* replay(events: readonly TraceEvent[]): AsyncIterable<TraceEvent> {
+  yield* events;
 }
 
 function fingerprint(workflow: Workflow, rows: readonly Json[]): string {

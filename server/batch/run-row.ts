@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Json } from '../../shared/json-schema';
-import type { TraceError } from '../../shared/trace-events';
+import type { TraceError, TraceEvent } from '../../shared/trace-events';
+import type { Usage } from '../../shared/usage';
 import type { Workflow, WorkflowEdge, WorkflowNode } from '../../shared/workflow-types';
 import { executeNode } from '../engine/execute-node';
 import { descendantsOf, type GraphIndex } from '../engine/graph-index';
@@ -18,6 +19,8 @@ export interface RowRunOptions {
   claudeFor: (nodeId: string) => Anthropic;
   signal: AbortSignal;
   deps: Omit<EngineDeps, 'claude' | 'runId' | 'signal'>;
+  /** Receives the row's trace events (the same vocabulary as a realtime run) for recording. */
+  trace?: { runId: string; sink: (event: TraceEvent) => void; totals: () => { usage: Usage; cost_usd: number } };
 }
 
 export interface RowOutcome {
@@ -40,8 +43,24 @@ const DEFAULT_CONCURRENCY = 4;
 export async function runRow(options: RowRunOptions): Promise<RowOutcome> {
   const { workflow, graph } = options;
   const skipped: RowOutcome['skipped'] = [];
+  const now = options.deps.now ?? Date.now;
+  const startedAt = now();
+  const secrets = options.deps.secrets ?? {};
+  const emitter = new TraceEmitter({ runId: options.trace?.runId ?? 'batch-row', startSeq: 1, now, secrets, flushMs: 0, flushBytes: Number.MAX_SAFE_INTEGER, sink: options.trace?.sink ?? (() => {}) });
+  const finish = (outcome: RowOutcome): RowOutcome => {
+    if (!options.trace) return outcome;
+    const totals = { ...options.trace.totals(), duration_ms: now() - startedAt };
+    if (outcome.status === 'completed') emitter.emit({ type: 'run.completed', data: { ...totals, outputs: outcome.outputs } });
+    else if (outcome.status === 'canceled') emitter.emit({ type: 'run.canceled', data: { ...totals, reason: outcome.error?.message ?? 'canceled' } });
+    else {
+      const { nodeId, ...error } = outcome.error ?? { type: 'internal', message: 'failed' };
+      emitter.emit({ type: 'run.failed', data: nodeId === undefined ? { ...totals, error } : { ...totals, error, nodeId } });
+    }
+    return outcome;
+  };
+  emitter.emit({ type: 'run.started', data: { workflowId: workflow.id, input: options.input } });
   const invalid = validateBeforeRun(workflow, options.input);
-  if (invalid) return { status: 'failed', outputs: {}, error: invalid, skipped };
+  if (invalid) return finish({ status: 'failed', outputs: {}, error: invalid, skipped });
 
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(options.signal.reason);
@@ -51,10 +70,8 @@ export async function runRow(options: RowRunOptions): Promise<RowOutcome> {
   const states = new Map<string, NodeState>(graph.nodes.map((node) => [node.id, 'pending']));
   const outputs = new Map<string, Json>();
   const running = new Map<string, Promise<void>>();
-  const secrets = options.deps.secrets ?? {};
   let ids = 0;
-  const base: ResolvedDeps = { ...options.deps, claude: options.claudeFor('input'), runId: 'batch-row', now: options.deps.now ?? Date.now, newId: options.deps.newId ?? (() => `row_${++ids}`), secrets };
-  const emitter = new TraceEmitter({ runId: 'batch-row', startSeq: 1, now: base.now, secrets, flushMs: 0, flushBytes: Number.MAX_SAFE_INTEGER, sink: () => {} });
+  const base: ResolvedDeps = { ...options.deps, claude: options.claudeFor('input'), runId: options.trace?.runId ?? 'batch-row', now, newId: options.deps.newId ?? (() => `row_${++ids}`), secrets };
   let failure: { nodeId: string; error: TraceError } | undefined;
 
   const isSettled = (id: string): boolean => states.get(id) === 'done' || states.get(id) === 'skipped';
@@ -67,6 +84,7 @@ export async function runRow(options: RowRunOptions): Promise<RowOutcome> {
   const skip = (id: string, reason: string): void => {
     states.set(id, 'skipped');
     skipped.push({ nodeId: id, reason });
+    emitter.emit({ type: 'node.skipped', nodeId: id, data: { reason } });
   };
 
   const start = (node: WorkflowNode): void => {
@@ -120,10 +138,10 @@ export async function runRow(options: RowRunOptions): Promise<RowOutcome> {
     for (const node of graph.nodes) {
       if (states.get(node.id) === 'pending' && runnerFor(node.type).scheduled) skip(node.id, downstream.has(node.id) ? `upstream node "${failure.nodeId}" failed` : `not started: the row failed at node "${failure.nodeId}"`);
     }
-    return { status: 'failed', outputs: {}, error: { ...failure.error, nodeId: failure.nodeId }, skipped };
+    return finish({ status: 'failed', outputs: {}, error: { ...failure.error, nodeId: failure.nodeId }, skipped });
   }
-  if (controller.signal.aborted) return { status: 'canceled', outputs: {}, error: { type: 'aborted', message: 'The batch run was interrupted.' }, skipped };
+  if (controller.signal.aborted) return finish({ status: 'canceled', outputs: {}, error: { type: 'aborted', message: 'The batch run was interrupted.' }, skipped });
   const result: RowOutcome['outputs'] = {};
   for (const node of graph.nodes) if (node.type === 'output' && states.get(node.id) === 'done') result[node.id] = outputs.get(node.id) ?? null;
-  return { status: 'completed', outputs: result, skipped };
+  return finish({ status: 'completed', outputs: result, skipped });
 }

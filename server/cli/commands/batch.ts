@@ -11,6 +11,7 @@ import { runBatch } from '../../batch/run-batch';
 import { runRealtime } from '../../batch/run-realtime';
 import { createClaude } from '../../claude';
 import { createGuardedFetch } from '../../net/guarded-fetch';
+import { openStore } from '../../store';
 
 const USAGE = `Usage: trellis batch <workflow.json> --dataset rows.jsonl|rows.csv [--out results.jsonl|.csv] [--realtime] [--concurrency N] [--state FILE] [--poll-ms N]
 
@@ -23,6 +24,7 @@ within 24 hours), or with --realtime through ordinary calls, for comparison.
   --state F         resume file (default: <dataset>.batch-state.json, removed when the run completes);
                     re-run the same command after an interruption to pick up where it stopped
   --poll-ms N       wait between batch status polls (default 10000; 200 on the simulator)
+  --db PATH         batch mode: also record every row as a run in a Trellis SQLite database
 Progress goes to stderr. Exit codes: 0 every row completed, 1 some rows failed, 2 invalid
 arguments/workflow/dataset, 130 interrupted (resumable).`;
 
@@ -34,6 +36,7 @@ interface BatchArgs {
   concurrency?: number;
   state?: string;
   pollMs?: number;
+  db?: string;
 }
 
 class UsageError extends Error {}
@@ -71,13 +74,14 @@ export async function main(args: string[]): Promise<number> {
   const statePath = parsed.state ?? `${parsed.dataset}.batch-state.json`;
   const common = { claude: connection.client, signal: controller.signal, fetch: createGuardedFetch(), filesRoot: dirname(resolve(parsed.file)), onProgress: (update: BatchProgress) => progress.update(update) };
 
+  const store = parsed.db && !parsed.realtime ? openStore(parsed.db) : undefined;
   let report: BatchReport;
   try {
     if (parsed.realtime) {
       report = await runRealtime(workflow, rows, { ...common, ...(parsed.concurrency ? { concurrency: parsed.concurrency } : {}) });
     } else {
       if (existsSync(statePath)) process.stderr.write(`trellis: resuming from ${statePath}\n`);
-      report = await runBatch(workflow, rows, { ...common, statePath, pollMs: parsed.pollMs ?? (simulated ? 200 : 10_000), ...(parsed.concurrency ? { concurrency: parsed.concurrency } : {}) });
+      report = await runBatch(workflow, rows, { ...common, statePath, pollMs: parsed.pollMs ?? (simulated ? 200 : 10_000), ...(parsed.concurrency ? { concurrency: parsed.concurrency } : {}), ...(store ? { store } : {}) });
     }
   } catch (error) {
     progress.finish();
@@ -85,6 +89,7 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   } finally {
     process.off('SIGINT', onSigint);
+    store?.close();
     await connection.close();
   }
   progress.finish();
@@ -156,6 +161,7 @@ function parseArgs(args: string[]): BatchArgs {
     else if (arg === '--concurrency') parsed.concurrency = integer(1, 64);
     else if (arg === '--state') parsed.state = value();
     else if (arg === '--poll-ms') parsed.pollMs = integer(1, 3_600_000);
+    else if (arg === '--db') parsed.db = value();
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else if (parsed.file) throw new UsageError(`one workflow file at a time (got ${parsed.file} and ${arg})`);
     else parsed.file = arg;

@@ -1,5 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../../server/store';
 import { runBatch } from '../../../server/batch/run-batch';
 import { runRealtime } from '../../../server/batch/run-realtime';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
@@ -58,5 +62,28 @@ describe('tool rounds in batch mode', () => {
     const realtime = await runRealtime(workflow, rows, { claude, concurrency: 3 });
     expect(batch.rows.map((row) => row.outputs)).toEqual(realtime.rows.map((row) => row.outputs));
     expect(batch.usage).toEqual(realtime.usage);
+  });
+
+  it('records every row as a run in the SQLite store, with its trace and the batch price', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'trellis-batch-store-'));
+    const store = openStore(join(folder, 'runs.db'));
+    try {
+      const rows = [{ question: 'Where is order B-1?' }, { question: '' }];
+      const report = await runBatch(workflow, rows, { claude, pollMs: 5, store, runIdPrefix: 'batch_test' });
+      expect(report.rows.map((row) => row.runId)).toEqual(['batch_test_r0', 'batch_test_r1']);
+      const done = store.runs.get('batch_test_r0');
+      expect(done?.status).toBe('completed');
+      const events = store.events.after('batch_test_r0', 0);
+      expect(events[0]?.type).toBe('run.started');
+      expect(events.map((event) => event.type)).toContain('node.tool_call');
+      const terminal = events.at(-1);
+      expect(terminal?.type).toBe('run.completed');
+      expect(terminal?.type === 'run.completed' && terminal.data.cost_usd).toBeCloseTo(report.rows[0]?.cost_usd ?? NaN, 12);
+      expect(store.nodeResults.ofRun('batch_test_r0').find((node) => node.nodeId === 'answer')?.status).toBe('completed');
+      expect(store.runs.get('batch_test_r1')?.status).toBe('failed');
+    } finally {
+      store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
