@@ -161,7 +161,7 @@ export async function importWorkflowFile(file: File): Promise<void> {
   let workflow = result.workflow;
   const taken = new Set(store.workflows.map((summary) => summary.id));
   const renamed = taken.has(workflow.id);
-  if (renamed) workflow = { ...workflow, id: uniqueId(workflow.id.replace(/-/g, '_'), taken) };
+  if (renamed) workflow = { ...workflow, id: freeWorkflowId(workflow.id, taken) };
   try {
     const saved = await api.createWorkflow(workflow);
     await refreshWorkflows();
@@ -169,6 +169,14 @@ export async function importWorkflowFile(file: File): Promise<void> {
     appStore.getState().notify('info', renamed ? `Imported as "${saved.id}": a workflow with id "${result.workflow.id}" already exists.` : `Imported "${saved.name}".`);
   } catch (error) {
     fail(`"${file.name}" was not imported`)(error);
+  }
+}
+
+/** `<id>-2`, `<id>-3`, … : the first one not taken, within the workflow-id length limit. */
+function freeWorkflowId(id: string, taken: ReadonlySet<string>): string {
+  for (let n = 2; ; n += 1) {
+    const candidate = `${id.slice(0, 60)}-${n}`;
+    if (!taken.has(candidate)) return candidate;
   }
 }
 

@@ -69,4 +69,16 @@ describe.skipIf(browserUnavailable() !== null)('running an example workflow', ()
     }
     expect(await app.page.locator('.route--taken').count()).toBeGreaterThan(0);
   });
+
+  it('cancels a running run: the run ends canceled and later nodes never start', async () => {
+    const app = await e2e.newPage();
+    await app.open();
+    await app.openWorkflow('multi-turn-chat');
+    await app.run();
+    await app.waitForStatus('explain', 'running');
+    await app.page.getByTestId('cancel-button').click();
+    expect(await app.waitForRunEnd()).toBe('canceled');
+    expect(await app.nodeView('quiz').getAttribute('data-status')).not.toBe('completed');
+    expect(await app.page.getByTestId('run-button').isEnabled()).toBe(true);
+  });
 });
