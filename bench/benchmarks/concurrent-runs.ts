@@ -4,6 +4,7 @@ import { openStore } from '../../server/store';
 import { benchClaude } from '../lib/bench-claude';
 import { benchWorkflow } from '../lib/bench-workflow';
 import { figure, type Benchmark } from '../lib/benchmark';
+import { rawStream } from '../lib/raw-stream';
 import { recordBenchRun } from '../lib/record-bench-run';
 import { sampleRss } from '../lib/sample-rss';
 import { startSimulatorProcess } from '../lib/start-simulator-process';
@@ -36,14 +37,27 @@ export const concurrentRuns: Benchmark = {
       const alone: number[] = [];
       for (let i = 0; i < IDEAL_SAMPLES; i++) alone.push(await timed(() => recordBenchRun(store, workflow, claude)));
       const ideal = summarize(alone).p50;
+      // The same 300 × 3 calls straight through the SDK, no engine or store: what this machine
+      // and simulator manage at all, to tell Trellis's cost from the environment's.
+      const rawWall = await timed(() =>
+        Promise.all(
+          Array.from({ length: RUNS }, async () => {
+            for (let index = 0; index < NODES; index++) await rawStream(claude, index);
+          }),
+        ),
+      );
 
       const delay = monitorEventLoopDelay({ resolution: 1 });
       const rss = sampleRss();
       delay.enable();
       const statuses: string[] = [];
+      const simulatorCpuBefore = await simulator.cpuMs();
+      const ownCpuBefore = process.cpuUsage();
       const wall = await timed(() => Promise.all(Array.from({ length: RUNS }, () => recordBenchRun(store, workflow, claude).then((status) => statuses.push(status)))));
       delay.disable();
       const peakRssMb = rss.stop();
+      const ownCpu = process.cpuUsage(ownCpuBefore);
+      const simulatorBusy = (await simulator.cpuMs()) - simulatorCpuBefore;
       const failures = statuses.filter((status) => status !== 'completed').length;
       const loopP99 = delay.percentile(99) / 1e6;
       return {
@@ -53,7 +67,15 @@ export const concurrentRuns: Benchmark = {
           figure('event-loop delay p99', loopP99, 'ms', '<=', 50),
           figure('peak RSS', peakRssMb, 'MB', '<=', 300),
         ],
-        baseline: { 'one run alone, median (ms)': ideal, 'wall time of all runs (ms)': wall },
+        baseline: {
+          'one run alone, median (ms)': ideal,
+          'wall time of all runs (ms)': wall,
+          'raw SDK, same calls and concurrency, wall (ms)': rawWall,
+          'engine + store ÷ raw SDK wall': wall / rawWall,
+          // Near 1.0 means a core was saturated: the figure then measures the machine, not Trellis.
+          'engine process CPU ÷ wall': (ownCpu.user + ownCpu.system) / 1000 / wall,
+          'simulator process CPU ÷ wall': simulatorBusy / wall,
+        },
         samples: {
           oneRunAlone: summarize(alone),
           eventLoopDelay: { count: delay.count, min: delay.min / 1e6, p50: delay.percentile(50) / 1e6, p95: delay.percentile(95) / 1e6, p99: loopP99, max: delay.max / 1e6, mean: delay.mean / 1e6 },

@@ -7,6 +7,8 @@ export interface SimulatorProcess {
   setLatency(latency: LatencyModel): Promise<void>;
   /** `POST /v1/messages` requests seen so far. */
   messageCount(): Promise<number>;
+  /** CPU time (user + system) the simulator process has used so far. */
+  cpuMs(): Promise<number>;
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function startSimulatorProcess(latency: LatencyModel = {}): Promise
     url,
     setLatency: async (next) => void (await ask({ type: 'latency', latency: next })),
     messageCount: async () => (await ask({ type: 'count' })).count,
+    cpuMs: async () => (await ask({ type: 'count' })).cpuMs,
     reset: async () => void (await ask({ type: 'reset' })),
     close: async () => {
       if (child.exitCode !== null) return;
@@ -37,9 +40,9 @@ export async function startSimulatorProcess(latency: LatencyModel = {}): Promise
   };
 }
 
-function request(child: ChildProcess, command: { id: number }): Promise<{ count: number }> {
+function request(child: ChildProcess, command: { id: number }): Promise<{ count: number; cpuMs: number }> {
   return new Promise((resolve) => {
-    const onMessage = (message: { type: string; id: number; count: number }) => {
+    const onMessage = (message: { type: string; id: number; count: number; cpuMs: number }) => {
       if (message.type !== 'reply' || message.id !== command.id) return;
       child.off('message', onMessage);
       resolve(message);
