@@ -107,9 +107,17 @@ describe.skipIf(browserUnavailable() !== null)('building a workflow on the canva
     await page.keyboard.press('Control+v');
     expect((await app.nodeIds()).sort()).toEqual(['input', 'prompt_1', 'tool_1', 'tool_2']);
 
+    // Dragging a palette item drops the node where it is released.
+    await page.getByTestId('palette-branch').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 120, y: 120 } });
+    await app.node('branch_1').waitFor();
+    const dropped = await app.node('branch_1').boundingBox();
+    const pane = await page.locator('.react-flow__pane').boundingBox();
+    expect(Math.abs(dropped!.x - (pane!.x + 120))).toBeLessThan(5);
+    expect(Math.abs(dropped!.y - (pane!.y + 120))).toBeLessThan(5);
+
     await app.node('tool_1').click();
     await page.keyboard.press('Delete');
-    expect((await app.nodeIds()).sort()).toEqual(['input', 'prompt_1', 'tool_2']);
+    expect((await app.nodeIds()).sort()).toEqual(['branch_1', 'input', 'prompt_1', 'tool_2']);
     expect(await app.edge('tool_1', 'prompt_1').count()).toBe(0);
     await page.keyboard.press('Control+z');
     expect(await app.edge('tool_1', 'prompt_1').count()).toBe(1);
