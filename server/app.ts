@@ -13,6 +13,7 @@ import { originGuard } from './http/origin-guard';
 import { runsRouter } from './http/runs-router';
 import { securityHeaders } from './http/security-headers';
 import { workflowsRouter } from './http/workflows-router';
+import { createMcpCaller, findUnknownMcpServers, mcpRouter, type McpClients, type McpConfig } from './mcp';
 import type { RunManager } from './runs/run-manager';
 import type { Store } from './store/store';
 
@@ -25,6 +26,8 @@ export interface AppDeps {
   claude?: Anthropic;
   /** Where server errors are reported (stderr in production). */
   log?: Logger;
+  /** Configured MCP servers; without it there are none (mcp tool workflows are refused). */
+  mcp?: { config: McpConfig; clients: McpClients };
 }
 
 /** Builds the whole HTTP surface; `main.ts` only listens. Guards run before any route. */
@@ -48,7 +51,10 @@ export function createApp(deps: AppDeps): Application {
   api.use('/health', healthRouter(deps.claudeMode));
   api.use('/models', modelsRouter(deps.claude));
   api.use('/workflows', workflowsRouter(deps.store));
-  api.use('/runs', runsRouter(deps.store, deps.runs, { heartbeatMs: config.heartbeatMs }));
+  // Nothing to close for an empty caller: it connects to servers only on first use.
+  const mcp = deps.mcp ?? { config: { servers: {} }, clients: createMcpCaller({ servers: {} }) };
+  api.use('/mcp/servers', mcpRouter(mcp.config, mcp.clients));
+  api.use('/runs', runsRouter(deps.store, deps.runs, { heartbeatMs: config.heartbeatMs, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
   api.use((req) => {
     throw new HttpError(404, 'not_found', `No route ${req.method} /api${req.path}.`);
   });

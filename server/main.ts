@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp } from './app';
 import { createClaude } from './claude';
 import { ConfigError, loadConfig, secretsFrom, type ServerConfig } from './config';
+import { createMcpCaller, loadMcpConfig } from './mcp';
 import { createGuardedFetch } from './net/guarded-fetch';
 import { RunManager } from './runs/run-manager';
 import { openStore } from './store/open-store';
@@ -28,6 +29,9 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
 /** Opens the store, recovers interrupted runs, seeds examples, starts Claude and listens. */
 export async function startServer(config: ServerConfig, options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Read first: a broken MCP config stops the start before anything is opened.
+  const mcpConfig = await loadMcpConfig(undefined, options.env);
+  const mcp = createMcpCaller(mcpConfig);
   const store = openStore(config.dbPath, { durable: config.durable });
   const claude = await createClaude({
     env: options.env,
@@ -43,19 +47,21 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     secrets: secretsFrom(options.env, config.secretNames),
     redact: apiKey ? { ANTHROPIC_API_KEY: apiKey } : {},
     concurrency: config.concurrency,
+    mcp,
   });
   const interrupted = runs.markInterruptedRuns();
   if (interrupted.length > 0) log(`Marked ${interrupted.length} run(s) left running by an earlier process as interrupted; resume them from the UI or POST /api/runs/:id/resume.`);
   const seeded = seedWorkflows(store, options.workflowsDir ?? 'workflows', log);
   if (seeded.length > 0) log(`Seeded ${seeded.length} example workflow(s).`);
 
-  const app = createApp({ store, runs, claudeMode: claude.mode, claude: claude.client, config, log });
+  const app = createApp({ store, runs, claudeMode: claude.mode, claude: claude.client, config, log, mcp: { config: mcpConfig, clients: mcp } });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   }).catch(async (error: unknown) => {
     await claude.close();
+    await mcp.close();
     store.close();
     throw error;
   });
@@ -75,6 +81,8 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
         server.closeAllConnections();
         await stopped;
         await claude.close();
+        // After the runs: a live run's MCP call must end (aborted) before its server stops.
+        await mcp.close();
         store.close();
       })()),
   };

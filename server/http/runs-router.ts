@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import type { RunManager } from '../runs/run-manager';
+import type { Preflight, RunManager } from '../runs/run-manager';
 import type { Store } from '../store/store';
 import { HttpError } from './http-error';
 import { runView } from './run-view';
@@ -7,6 +7,8 @@ import { SseWriter } from './sse-writer';
 
 export interface RunsRouterOptions {
   heartbeatMs: number;
+  /** Server-side checks on the workflow of a new run (configured MCP servers); issues → 400. */
+  preflight?: Preflight;
 }
 
 const DEFAULT_LIST_LIMIT = 50;
@@ -21,7 +23,7 @@ export function runsRouter(store: Store, runs: RunManager, options: RunsRouterOp
       throw new HttpError(400, 'invalid_request', 'The body must be an object: {"workflowId": …} or {"workflow": …}, with "input" or "sample".');
     }
     const { workflowId, workflow, input, sample } = body as Record<string, unknown>;
-    const { runId } = runs.start({ workflowId, workflow, input, sample });
+    const { runId } = runs.start({ workflowId, workflow, input, sample }, options.preflight);
     res.status(202).location(`/api/runs/${runId}`).json({ runId });
   });
 

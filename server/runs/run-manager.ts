@@ -8,7 +8,7 @@ import { validateRunInput } from '../../shared/validate-workflow';
 import type { Workflow } from '../../shared/workflow-types';
 import { redactSecrets } from '../engine/redact-secrets';
 import { runWorkflow } from '../engine/run-workflow';
-import type { CompletedNode, GuardedFetch } from '../engine/types';
+import type { CompletedNode, GuardedFetch, McpCaller } from '../engine/types';
 import type { Store } from '../store/store';
 import { ChangeSignal } from './change-signal';
 import { recordRun } from './record-run';
@@ -25,6 +25,8 @@ export interface RunManagerDeps {
   concurrency?: number;
   prices?: PriceTable;
   filesRoot?: string;
+  /** Calls tools of the MCP servers in server configuration (mcp tool nodes). */
+  mcp?: McpCaller;
   /** Coalescing window for deltas, in the engine and in the store. */
   flushMs?: number;
   now?: () => number;
@@ -37,6 +39,16 @@ export interface StartRunRequest {
   input?: unknown;
   sample?: unknown;
 }
+
+/** A reason to refuse a valid workflow on this server (e.g. an MCP server it does not have). */
+export interface PreflightIssue {
+  nodeId?: string;
+  path: string;
+  rule: string;
+  message: string;
+}
+
+export type Preflight = (workflow: Workflow) => readonly PreflightIssue[];
 
 interface LiveRun {
   controller: AbortController;
@@ -63,9 +75,16 @@ export class RunManager {
     this.newId = deps.newId ?? (() => `run_${randomUUID().replaceAll('-', '')}`);
   }
 
-  /** Validates everything first: an invalid request persists nothing. */
-  start(request: StartRunRequest): { runId: string } {
+  /**
+   * Validates everything first: an invalid request persists nothing. `preflight` adds the
+   * server's own checks on the resolved workflow; any issue it reports refuses the run.
+   */
+  start(request: StartRunRequest, preflight?: Preflight): { runId: string } {
     const workflow = this.resolveWorkflow(request);
+    const issues = preflight?.(workflow) ?? [];
+    if (issues.length > 0) {
+      throw new RunError('invalid_workflow', `The workflow cannot run on this server: ${issues[0]?.message}`, { errors: issues });
+    }
     const input = resolveInput(workflow, request);
     const runId = this.newId();
     this.drive(workflow, input, { id: runId, workflowId: workflow.id, workflowJson: stringifyWorkflow(workflow), input, createdAt: this.now() }, { startSeq: 1 });
@@ -165,6 +184,7 @@ export class RunManager {
         secrets: this.deps.secrets,
         fetch: this.deps.fetch,
         filesRoot: this.deps.filesRoot,
+        mcp: this.deps.mcp,
         completed: resume.completed,
         startSeq: resume.startSeq,
         deltaFlushMs: this.deps.flushMs,
