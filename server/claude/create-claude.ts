@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { startSimulator } from '../simulator';
+import { createRateLimitedFetch, type RateLimitOptions } from '../ratelimit/create-rate-limited-fetch';
 import type { RunningSimulator, SimulatorOptions } from '../simulator';
 
 export interface CreateClaudeOptions {
@@ -9,6 +10,12 @@ export interface CreateClaudeOptions {
   timeoutMs?: number;
   /** Options for the in-process simulator used when no key is set. */
   simulator?: SimulatorOptions;
+  /**
+   * Client-side rate limiting shared by every call through this connection, so a burst queues
+   * instead of failing. Default: limits from TRELLIS_RATE_LIMIT_RPM / TRELLIS_RATE_LIMIT_TPM (none
+   * when unset), always tightened by the API's anthropic-ratelimit-* headers. `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
 }
 
 export interface ClaudeConnection {
@@ -34,7 +41,9 @@ const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 export async function createClaude(options: CreateClaudeOptions = {}): Promise<ClaudeConnection> {
   const env = options.env ?? process.env;
   const apiKey = env.ANTHROPIC_API_KEY?.trim();
+  const limiter = options.rateLimit === false ? undefined : createRateLimitedFetch(options.rateLimit ?? { defaults: limitsFromEnv(env) });
   const clientOptions = {
+    ...(limiter ? { fetch: limiter } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
   };
@@ -55,4 +64,15 @@ export async function createClaude(options: CreateClaudeOptions = {}): Promise<C
     simulator,
     close: () => simulator.close(),
   };
+}
+
+function limitsFromEnv(env: Record<string, string | undefined>): RateLimitOptions['defaults'] {
+  const positive = (value: string | undefined) => {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) && parsed > 0 ? parsed : undefined;
+  };
+  const requestsPerMinute = positive(env.TRELLIS_RATE_LIMIT_RPM);
+  const tokensPerMinute = positive(env.TRELLIS_RATE_LIMIT_TPM);
+  if (requestsPerMinute === undefined && tokensPerMinute === undefined) return undefined;
+  return { requestsPerMinute, tokensPerMinute };
 }
