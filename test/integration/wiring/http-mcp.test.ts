@@ -7,16 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace-events';
 import { createApp } from '../../../server/app';
 import { createClaude, type ClaudeConnection } from '../../../server/claude';
-import { createMcpCaller, type McpClients, type McpConfig } from '../../../server/mcp';
+import { createMcpCaller, type McpClients } from '../../../server/mcp';
 import { RunManager } from '../../../server/runs/run-manager';
 import { openStore, type Store } from '../../../server/store';
 import { mcpEchoWorkflow } from './helpers/mcp-echo-workflow';
-import { REPO_ROOT } from './helpers/run-trellis';
+import { writeEchoMcpConfig } from './helpers/echo-mcp-config';
 
-const ECHO_SERVER = join(REPO_ROOT, 'test/fixtures/mcp/echo-server.ts');
 const dir = mkdtempSync(join(tmpdir(), 'trellis-wiring-http-'));
 const callLog = join(dir, 'calls.jsonl');
-const config: McpConfig = { servers: { echo: { command: process.execPath, args: ['--import', 'tsx', ECHO_SERVER], cwd: REPO_ROOT, env: { ECHO_MCP_LOG: callLog } } } };
+const { config } = writeEchoMcpConfig(dir, callLog);
 
 let store: Store;
 let claude: ClaudeConnection;
