@@ -1,4 +1,4 @@
-import { Ajv2020 } from 'ajv/dist/2020';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import type { JsonSchema } from '../json-schema';
 import type { CheckContext } from './check-context';
 import { jsonPointer } from './json-pointer';
@@ -7,9 +7,33 @@ import { jsonPointer } from './json-pointer';
 // draft-style keywords that strict mode would reject; formats are not enforced (documented).
 const userSchemas = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, logger: false });
 
+// Compiling generates code (~0.4 ms a schema) and every run validates its inputs schema several
+// times; 300 runs started at once stalled the event loop for ~0.5 s (bench/concurrent-runs).
+// Compiled validators are kept by schema text, least recently used dropped, so memory stays bounded.
+const MAX_COMPILED = 256;
+const compiledByText = new Map<string, ValidateFunction>();
+
+function compile(schema: JsonSchema): ValidateFunction {
+  const key = JSON.stringify(schema);
+  const cached = compiledByText.get(key);
+  if (cached) {
+    compiledByText.delete(key);
+    compiledByText.set(key, cached);
+    return cached;
+  }
+  try {
+    const validate = userSchemas.compile(schema);
+    compiledByText.set(key, validate);
+    if (compiledByText.size > MAX_COMPILED) compiledByText.delete(compiledByText.keys().next().value as string);
+    return validate;
+  } finally {
+    userSchemas.removeSchema(schema);
+  }
+}
+
 /**
  * Why `schema` is not a usable JSON Schema, or null. Meta-validates, then compiles (which catches
- * unresolvable `$ref`s and bad patterns) and drops the compiled function so memory stays bounded.
+ * unresolvable `$ref`s and bad patterns).
  */
 export function schemaProblem(schema: JsonSchema): string | null {
   if (!userSchemas.validateSchema(schema)) {
@@ -17,19 +41,17 @@ export function schemaProblem(schema: JsonSchema): string | null {
     return first ? `${first.instancePath || '(root)'} ${first.message ?? 'is invalid'}` : 'is not a valid JSON Schema';
   }
   try {
-    userSchemas.compile(schema);
+    compile(schema);
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
-  } finally {
-    userSchemas.removeSchema(schema);
   }
 }
 
 /** Validates `value` against a user schema; returns readable problems (empty when valid). */
 export function valueProblems(schema: JsonSchema, value: unknown): { path: string; message: string }[] {
   try {
-    const validate = userSchemas.compile(schema);
+    const validate = compile(schema);
     if (validate(value)) return [];
     return (validate.errors ?? []).map((error) => {
       const params = error.params as Record<string, unknown>;
@@ -39,8 +61,6 @@ export function valueProblems(schema: JsonSchema, value: unknown): { path: strin
     });
   } catch (error) {
     return [{ path: '', message: `the schema cannot be used: ${error instanceof Error ? error.message : String(error)}` }];
-  } finally {
-    userSchemas.removeSchema(schema);
   }
 }
 
