@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
 import express, { type Application } from 'express';
+import { BatchJobs } from './batch-jobs/batch-jobs';
 import type { ServerConfig } from './config';
+import { batchRouter } from './http/batch-router';
 import { errorHandler, type Logger } from './http/error-handler';
+import { estimateRouter } from './http/estimate-router';
 import { healthRouter } from './http/health-router';
 import { hostGuard } from './http/host-guard';
 import { HttpError } from './http/http-error';
@@ -28,6 +31,8 @@ export interface AppDeps {
   log?: Logger;
   /** Configured MCP servers; without it there are none (mcp tool workflows are refused). */
   mcp?: { config: McpConfig; clients: McpClients };
+  /** Dataset jobs behind /api/batches; built from `store`, `claude` and `mcp` when absent (close() it on shutdown). */
+  batchJobs?: BatchJobs;
 }
 
 /** Builds the whole HTTP surface; `main.ts` only listens. Guards run before any route. */
@@ -50,10 +55,14 @@ export function createApp(deps: AppDeps): Application {
   });
   api.use('/health', healthRouter(deps.claudeMode));
   api.use('/models', modelsRouter(deps.claude));
+  // Before /workflows, whose "/:id" would otherwise answer for "estimate".
+  api.use('/workflows/estimate', estimateRouter(deps.store, { claude: deps.claude, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
   api.use('/workflows', workflowsRouter(deps.store));
   // Nothing to close for an empty caller: it connects to servers only on first use.
   const mcp = deps.mcp ?? { config: { servers: {} }, clients: createMcpCaller({ servers: {} }) };
   api.use('/mcp/servers', mcpRouter(mcp.config, mcp.clients));
+  const batchJobs = deps.batchJobs ?? (deps.claude && new BatchJobs({ store: deps.store, claude: deps.claude, mcp: mcp.clients, stateDir: dirname(deps.store.path), pollMs: deps.claudeMode === 'simulator' ? 200 : 10_000 }));
+  api.use('/batches', batchRouter(deps.store, { jobs: batchJobs, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
   api.use('/runs', runsRouter(deps.store, deps.runs, { heartbeatMs: config.heartbeatMs, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
   api.use((req) => {
     throw new HttpError(404, 'not_found', `No route ${req.method} /api${req.path}.`);
