@@ -1,4 +1,4 @@
-import { isTerminalEvent, type TraceEvent, type TraceEventType } from '../../../shared/trace-events';
+import type { TraceEvent, TraceEventType } from '../../../shared/trace-events';
 import { api } from './api';
 
 const EVENT_TYPES: readonly TraceEventType[] = [
@@ -18,15 +18,16 @@ const EVENT_TYPES: readonly TraceEventType[] = [
 
 export interface RunEventHandlers {
   onEvents(events: TraceEvent[]): void;
-  /** The stream is over: a terminal event arrived, or the run is no longer live. */
+  /** The stream is over: the server ended it and the run is no longer live. */
   onEnd(): void;
 }
 
 /**
  * Follows `/api/runs/:id/events` from `after` (0 = from the start, which replays a past run).
  * Events are handed over in small batches so a fast stream costs one store update per batch, not
- * per delta. EventSource reconnects on its own; this closes it after the terminal event, and on a
- * dropped stream asks the server whether the run is still live before resuming after the last seq.
+ * per delta. The server ends the stream when the run is over; EventSource would reconnect, so
+ * on every end or drop this asks the server whether the run is still live and resumes after the
+ * last seq only if it is. A terminal event alone does not end following.
  * Returns a function that stops following.
  */
 export function followRunEvents(runId: string, handlers: RunEventHandlers, after = 0): () => void {
@@ -55,8 +56,9 @@ export function followRunEvents(runId: string, handlers: RunEventHandlers, after
     const event = JSON.parse(message.data) as TraceEvent;
     if (event.seq <= lastSeq) return;
     lastSeq = event.seq;
+    // No stop at a terminal event: a resumed run's log goes on after the earlier attempt's
+    // `run.failed`/`run.canceled`. The server ends the stream once the run is over.
     queue.push(event);
-    if (isTerminalEvent(event)) return finish();
     flushTimer ??= setTimeout(flush, 16);
   };
   const open = () => {
@@ -66,6 +68,8 @@ export function followRunEvents(runId: string, handlers: RunEventHandlers, after
     source.onerror = () => {
       source?.close();
       if (stopped) return;
+      // Show what arrived while the server is asked whether more will come.
+      flush();
       // The server ends the stream of a run that is not live without a terminal event (e.g. an
       // interrupted run); reconnecting would loop forever, so only reconnect while it is live.
       api.getRun(runId).then(

@@ -14,8 +14,15 @@ export function applyTraceEvent(state: RunState, event: TraceEvent): RunState {
   const next: RunState = { ...state, runId: event.runId, lastSeq: event.seq };
 
   switch (event.type) {
-    case 'run.started':
-      return { ...next, status: 'running', input: event.data.input, error: undefined, failedNodeId: undefined };
+    case 'run.started': {
+      // A resumed run's log holds the earlier attempt's terminal event before this one: the run is
+      // live again, and only the last terminal event is its outcome. Nodes it did not keep run again.
+      const restarted: RunState = { ...next, status: 'running', input: event.data.input, error: undefined, failedNodeId: undefined, cancelReason: undefined, outputs: undefined, usage: undefined, costUsd: undefined, durationMs: undefined };
+      const kept = event.data.resumed ? event.data.completedNodeIds : undefined;
+      if (!kept) return restarted;
+      const nodes = Object.fromEntries(Object.entries(state.nodes).map(([nodeId, node]) => [nodeId, kept.includes(nodeId) ? node : idleNode()]));
+      return { ...restarted, nodes };
+    }
     case 'node.started':
       // A retry starts the node over: the failed attempt's text stays in the event log only.
       return updateNode(next, event.nodeId, (node) => ({ ...idleNode(), retries: node.retries, status: 'running', attempt: event.data.attempt }));

@@ -131,4 +131,43 @@ describe('applyTraceEvent', () => {
     expect(after.nodes.input).toBe(before.nodes.input);
     expect(after.nodes.classify).not.toBe(before.nodes.classify);
   });
+
+  it('treats a terminal event as final only when it is the last: a resumed run replays to its real outcome', () => {
+    const failedAttempt: TraceEvent[] = [
+      ...realisticRun().slice(0, 3),
+      { seq: 4, ts: 0, runId: RUN, type: 'node.started', nodeId: 'classify', data: { nodeType: 'prompt', attempt: 1 } },
+      { seq: 5, ts: 0, runId: RUN, type: 'node.failed', nodeId: 'classify', data: { error: { type: 'api_error', status: 500, message: 'boom' }, duration_ms: 9 } },
+      { seq: 6, ts: 0, runId: RUN, type: 'run.failed', data: { error: { type: 'api_error', status: 500, message: 'boom' }, nodeId: 'classify', usage, cost_usd: 0.0001, duration_ms: 10 } },
+    ];
+    const resumed: TraceEvent[] = [
+      { seq: 7, ts: 0, runId: RUN, type: 'run.started', data: { workflowId: 'triage', input: { ticket: 'refund please' }, resumed: true, completedNodeIds: ['input'] } },
+      { seq: 8, ts: 0, runId: RUN, type: 'node.started', nodeId: 'classify', data: { nodeType: 'prompt', attempt: 1 } },
+    ];
+    const finished: TraceEvent[] = [
+      { seq: 9, ts: 0, runId: RUN, type: 'node.completed', nodeId: 'classify', data: { output: { text: 'billing' }, usage, cost_usd: 0.0005, model: 'claude-sonnet-4-6', duration_ms: 40 } },
+      { seq: 10, ts: 0, runId: RUN, type: 'run.completed', data: { outputs: { result: 'billing' }, usage, cost_usd: 0.0006, duration_ms: 50 } },
+    ];
+
+    const atFailure = applyTraceEvents(emptyRun(RUN), failedAttempt);
+    expect(atFailure).toMatchObject({ status: 'failed', failedNodeId: 'classify' });
+
+    // The later run.started makes it live again and forgets the earlier outcome.
+    const live = applyTraceEvents(atFailure, resumed.slice(0, 1));
+    expect(live).toMatchObject({ status: 'running', error: undefined, failedNodeId: undefined, costUsd: undefined });
+    expect(live.nodes.input).toBe(atFailure.nodes.input);
+    expect(live.nodes.classify?.status).toBe('idle');
+    expect(live.nodes.classify?.error).toBeUndefined();
+
+    const replayed = applyTraceEvents(emptyRun(RUN), [...failedAttempt, ...resumed, ...finished]);
+    expect(replayed).toMatchObject({ status: 'completed', outputs: { result: 'billing' }, costUsd: 0.0006, error: undefined });
+    expect(replayed.nodes.classify).toMatchObject({ status: 'completed', text: 'billing' });
+    expect(replayed.nodes.classify?.error).toBeUndefined();
+  });
+
+  it('keeps a canceled attempt\'s completed nodes when the resumed run keeps them', () => {
+    const canceled = applyTraceEvents(emptyRun(RUN), [...realisticRun().slice(0, 12), { seq: 13, ts: 0, runId: RUN, type: 'run.canceled', data: { reason: 'server shutdown', usage, cost_usd: 0, duration_ms: 3 } }]);
+    const resumed = applyTraceEvent(canceled, { seq: 14, ts: 0, runId: RUN, type: 'run.started', data: { workflowId: 'triage', input: {}, resumed: true, completedNodeIds: ['input', 'classify'] } });
+    expect(resumed).toMatchObject({ status: 'running', cancelReason: undefined });
+    expect(resumed.nodes.classify).toBe(canceled.nodes.classify);
+  });
 });
