@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { bootstrap } from './app-actions';
 import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './canvas/Toolbar';
+import { DatasetView } from './dataset/DatasetView';
 import { Inspector } from './inspector/Inspector';
 import { IssueList } from './issues/IssueList';
 import { RunPanel } from './run/RunPanel';
@@ -13,7 +14,7 @@ import { useAppStore } from './store/use-app-store';
 import { useDocumentValidation } from './use-document-validation';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 
-type Tab = 'inspect' | 'run';
+type Tab = 'inspect' | 'run' | 'dataset';
 
 export function App() {
   const [tab, setTab] = useState<Tab>('inspect');
@@ -48,13 +49,19 @@ export function App() {
             <button type="button" role="tab" aria-selected={tab === 'run'} data-testid="tab-run" onClick={() => setTab('run')}>
               Run
             </button>
+            <button type="button" role="tab" aria-selected={tab === 'dataset'} data-testid="tab-dataset" onClick={() => setTab('dataset')}>
+              Dataset
+            </button>
           </nav>
-          {/* Both stay mounted so the run input survives switching tabs. */}
+          {/* All stay mounted so the run input and the chosen dataset survive switching tabs. */}
           <div className="panel__body" hidden={tab !== 'inspect'}>
             <Inspector />
           </div>
           <div className="panel__body" hidden={tab !== 'run'}>
             <RunPanel />
+          </div>
+          <div className="panel__body" hidden={tab !== 'dataset'}>
+            <DatasetView onOpenRun={() => setTab('run')} />
           </div>
         </aside>
       </div>

@@ -3,6 +3,7 @@ import type { Json } from '../../shared/json-schema';
 import type { Workflow } from '../../shared/workflow-types';
 import { api } from './api/api';
 import { ApiError } from './api/api-error';
+import type { WorkflowRef } from './api/api-types';
 import { followRunEvents } from './api/follow-run-events';
 import { uniqueId } from './store/unique-id';
 import { appStore } from './store/use-app-store';
@@ -15,7 +16,7 @@ import { loadWorkflowFile } from './validation/validate-document';
 
 let stopFollowing: (() => void) | null = null;
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   if (error instanceof ApiError) return error.issues.length > 0 ? `${error.message} (${error.issues.length} issue${error.issues.length === 1 ? '' : 's'})` : error.message;
   return error instanceof Error ? error.message : String(error);
 }
@@ -103,6 +104,15 @@ function stopRun(): void {
   stopFollowing?.();
   stopFollowing = null;
   appStore.getState().clearRun();
+  // A preview of another document would mislead.
+  appStore.getState().setEstimate({ status: 'idle' });
+}
+
+/** The stored workflow when the document is saved and unchanged, otherwise the document inline. */
+export function documentRef(): WorkflowRef {
+  const store = appStore.getState();
+  const workflow = store.toWorkflow();
+  return store.savedId === workflow.id && !store.dirty ? { workflowId: workflow.id } : { workflow };
 }
 
 /**
@@ -110,10 +120,8 @@ function stopRun(): void {
  * filed under it), otherwise the document inline.
  */
 export async function runDocument(input: Json): Promise<void> {
-  const store = appStore.getState();
-  const workflow = store.toWorkflow();
   try {
-    const runId = await api.startRun(store.savedId === workflow.id && !store.dirty ? { workflowId: workflow.id, input } : { workflow, input });
+    const runId = await api.startRun({ ...documentRef(), input });
     appStore.getState().beginRun(runId, false);
     follow(runId);
     void refreshRuns();

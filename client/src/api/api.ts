@@ -1,6 +1,6 @@
 import type { Workflow } from '../../../shared/workflow-types';
 import { ApiError } from './api-error';
-import type { Health, ModelInfo, RunDetail, RunRequest, RunSummary, ValidationAnswer, WorkflowSummary } from './api-types';
+import type { BatchJob, BatchJobRequest, EstimateRequest, Health, McpServerInfo, McpToolInfo, ModelInfo, RunDetail, RunRequest, RunSummary, ValidationAnswer, WorkflowEstimate, WorkflowSummary } from './api-types';
 
 /** Every HTTP call the canvas makes (PRODUCT.md §7). Components never call fetch themselves. */
 export const api = {
@@ -23,6 +23,15 @@ export const api = {
   getRun: (id: string) => request<RunDetail>('GET', `/api/runs/${encodeURIComponent(id)}`),
   // The server insists on a JSON content type for every mutating request, bodyless ones included.
   cancelRun: (id: string) => request<{ runId: string }>('POST', `/api/runs/${encodeURIComponent(id)}/cancel`, {}),
+
+  estimate: (body: EstimateRequest, signal?: AbortSignal) => request<WorkflowEstimate>('POST', '/api/workflows/estimate', body, signal),
+
+  startBatch: async (body: BatchJobRequest) => (await request<{ batchJobId: string; job: BatchJob }>('POST', '/api/batches', body)).job,
+  getBatch: async (id: string) => (await request<{ job: BatchJob }>('GET', `/api/batches/${encodeURIComponent(id)}`)).job,
+  cancelBatch: (id: string) => request<{ batchJobId: string }>('POST', `/api/batches/${encodeURIComponent(id)}/cancel`, {}),
+
+  mcpServers: async () => (await request<{ servers: McpServerInfo[] }>('GET', '/api/mcp/servers')).servers,
+  mcpTools: async (server: string) => (await request<{ tools: McpToolInfo[] }>('GET', `/api/mcp/servers/${encodeURIComponent(server)}/tools`)).tools,
 };
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {

@@ -1,6 +1,7 @@
 import type { ToolConfig, ToolImplementation } from '../../../shared/node-configs';
 import { Field } from './Field';
 import { JsonField } from './JsonField';
+import { McpToolPicker } from './McpToolPicker';
 import { configEditor } from './use-config-editor';
 
 const STARTERS: Record<ToolImplementation['kind'], ToolImplementation> = {
@@ -32,6 +33,14 @@ export function ToolForm({ nodeId, config }: { nodeId: string; config: ToolConfi
           <option value="builtin">builtin: calculator or current time</option>
         </select>
       </Field>
+      {config.implementation?.kind === 'mcp' && (
+        <McpToolPicker
+          server={config.implementation.server}
+          tool={config.implementation.tool}
+          onServer={(server) => set({ implementation: { kind: 'mcp', server, tool: '' } }, 'implementation')}
+          onChoose={(patch) => set(patch, 'mcp-tool')}
+        />
+      )}
       <Field label="Implementation settings">
         <JsonField value={config.implementation} rows={6} testId="tool-implementation" onChange={(implementation) => set({ implementation: implementation as ToolImplementation }, 'implementation')} />
       </Field>

@@ -3,13 +3,17 @@ import { formatValue } from '../../../shared/templates';
 import { formatCost } from '../format/format-cost';
 import { formatDuration } from '../format/format-duration';
 import { useNodeRun } from '../canvas/use-node-run';
-import { appStore } from '../store/use-app-store';
+import { appStore, useAppStore } from '../store/use-app-store';
+import { CacheSavingsText } from './CacheSavingsText';
+import { cacheTtlOf, nodeCacheSavings } from './node-cache-savings';
 
 /** One node's part of the live trace; selects only its own run state. */
 function NodeTraceItem({ nodeId }: { nodeId: string }) {
   const node = useNodeRun(nodeId);
+  const cacheTtl = useAppStore((state) => cacheTtlOf(state.nodes.find((candidate) => candidate.id === nodeId)?.data.config));
   if (!node) return null;
   const usage = node.usage;
+  const cache = nodeCacheSavings(node, cacheTtl);
   return (
     <li className={`trace trace--${node.status}`} data-testid={`trace-${nodeId}`} data-status={node.status}>
       <button type="button" className="trace__head" onClick={() => appStore.getState().selectNode(nodeId)} title="Select on the canvas">
@@ -88,6 +92,14 @@ function NodeTraceItem({ nodeId }: { nodeId: string }) {
                 {usage.input_tokens} in · {usage.output_tokens} out
                 {usage.cache_read_input_tokens > 0 && ` · ${usage.cache_read_input_tokens} cache read`}
                 {usage.cache_creation_input_tokens > 0 && ` · ${usage.cache_creation_input_tokens} cache write`}
+              </dd>
+            </>
+          )}
+          {cache && (
+            <>
+              <dt>cache</dt>
+              <dd data-testid="trace-cache-savings">
+                <CacheSavingsText savings={cache} />
               </dd>
             </>
           )}

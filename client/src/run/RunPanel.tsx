@@ -7,7 +7,9 @@ import { formatCost } from '../format/format-cost';
 import { formatDuration } from '../format/format-duration';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { checkRunInput } from '../validation/validate-document';
+import { EstimatePanel } from './EstimatePanel';
 import { NodeTrace } from './NodeTrace';
+import { RunCacheSavings } from './RunCacheSavings';
 import { RunHistory } from './RunHistory';
 
 type ParsedInput = { ok: true; value: Json } | { ok: false; message: string };
@@ -87,6 +89,7 @@ export function RunPanel() {
             Cancel
           </button>
         </div>
+        <EstimatePanel input={parsed.ok && !blocked ? parsed.value : null} />
       </section>
 
       {run.runId && (
@@ -101,6 +104,7 @@ export function RunPanel() {
               {run.durationMs !== undefined && ` · ${formatDuration(run.durationMs)}`}
             </div>
           )}
+          <RunCacheSavings />
           {run.error && (
             <div className="trace__error" role="alert">
               {run.failedNodeId ? `${run.failedNodeId}: ` : ''}
