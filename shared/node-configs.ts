@@ -54,8 +54,10 @@ export interface PromptConfig {
   tool_choice?: ToolChoiceConfig;
   /** Default 10. */
   max_tool_rounds?: number;
-  /** Put a cache breakpoint on the last attached tool definition. */
+  /** Put a cache breakpoint on the last tool definition (attached tools, else the json_output tool). */
   cache_tools?: boolean;
+  /** TTL of the cache_tools breakpoint (default 5m). Tools come first in the prefix, so a 1h breakpoint later needs 1h here. */
+  cache_tools_ttl?: '5m' | '1h';
   retry?: RetryPolicy;
   /** Per-node timeout for each Claude call, in ms. */
   timeout_ms?: number;

@@ -11,10 +11,11 @@ export interface Conversation {
 
 /**
  * Renders the node's system prompt and message templates against the run scope. With
- * `continue_from`, that node's whole conversation (as sent on the wire) comes first. `leadBlocks`
+ * `continue_from`, that node's whole conversation (as sent on the wire, minus its cache
+ * breakpoints) comes first. `leadBlocks`
  * (vision images) are placed before the text of the node's first user turn.
  */
-export function buildConversation(ctx: NodeContext, config: PromptConfig, leadBlocks: ContentBlockParam[] = []): Conversation {
+export function buildConversation(ctx: Pick<NodeContext, 'node' | 'scope' | 'outputs'>, config: PromptConfig, leadBlocks: ContentBlockParam[] = []): Conversation {
   const id = ctx.node.id;
   const conversation: Conversation = { messages: [] };
   if (config.system && config.system.text.trim() !== '') {
@@ -42,13 +43,20 @@ export function buildConversation(ctx: NodeContext, config: PromptConfig, leadBl
   return conversation;
 }
 
-function priorMessages(ctx: NodeContext, sourceId: string): MessageParam[] {
+function priorMessages(ctx: Pick<NodeContext, 'node' | 'outputs'>, sourceId: string): MessageParam[] {
   const output = ctx.outputs.get(sourceId);
   const messages = output !== null && typeof output === 'object' && !Array.isArray(output) ? output.messages : undefined;
   if (!Array.isArray(messages)) {
     throw NodeError.config(`${ctx.node.id}.config.continue_from: node "${sourceId}" has no conversation to continue (it must be an upstream prompt, vision or thinking node that has completed)`);
   }
-  return structuredClone(messages) as unknown as MessageParam[];
+  const carried = structuredClone(messages) as unknown as MessageParam[];
+  // The earlier node's breakpoints would count against this request's limit of 4 (and could break
+  // the 1h-before-5m order): this node places its own.
+  for (const message of carried) {
+    if (!Array.isArray(message.content)) continue;
+    for (const block of message.content) if ('cache_control' in block) delete block.cache_control;
+  }
+  return carried;
 }
 
 export function cacheControl(ttl: '5m' | '1h' | undefined): { type: 'ephemeral'; ttl?: '5m' | '1h' } {

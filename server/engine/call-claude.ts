@@ -1,14 +1,13 @@
 import { APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import type { Message, MessageStreamParams } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { Usage } from '../../shared/usage';
 import type { NodeContext } from './node-runner';
 import { NodeError } from './node-error';
 import { toTraceError } from './to-trace-error';
+import { usageOfMessage } from './usage-of-message';
 
 export interface CallOptions {
   /** Per-call timeout (node config `timeout_ms`). */
   timeoutMs?: number;
-  cacheTtl?: '5m' | '1h';
 }
 
 /**
@@ -47,7 +46,9 @@ async function streamOnce(ctx: NodeContext, params: MessageStreamParams, options
   const toolUseIds = new Map<number, string>();
   let sawDelta = false;
   let blockIndex = -1;
-  const stream = ctx.deps.claude.messages.stream(params, { signal });
+  // The one place the engine sends a Messages request; batch mode routes it per node.
+  const claude = ctx.deps.claudeFor?.(nodeId) ?? ctx.deps.claude;
+  const stream = claude.messages.stream(params, { signal });
   try {
     for await (const event of stream) {
       if (event.type === 'content_block_start') {
@@ -63,7 +64,7 @@ async function streamOnce(ctx: NodeContext, params: MessageStreamParams, options
       }
     }
     const message = await stream.finalMessage();
-    ctx.meter.addCall(message.model ?? params.model, usageOf(message), ctx.deps.now() - startedAt, options.cacheTtl);
+    ctx.meter.addCall(message.model ?? params.model, usageOfMessage(message), ctx.deps.now() - startedAt, unsplitCacheTtl(params));
     return message;
   } catch (error) {
     ctx.meter.modelMs += ctx.deps.now() - startedAt;
@@ -88,12 +89,11 @@ function unwrap(error: unknown, ctx: NodeContext, _options: CallOptions): unknow
   return new NodeError(traceError, { retryable, cause: original });
 }
 
-function usageOf(message: Message): Usage {
-  const usage = message.usage;
-  return {
-    input_tokens: usage.input_tokens ?? 0,
-    output_tokens: usage.output_tokens ?? 0,
-    cache_creation_input_tokens: usage.cache_creation_input_tokens ?? 0,
-    cache_read_input_tokens: usage.cache_read_input_tokens ?? 0,
-  };
+/**
+ * The TTL cache writes are priced at when the response does not split them by TTL: 1h when every
+ * breakpoint of the request is 1h, else 5m (how a mixed request's writes split is unknown then).
+ */
+function unsplitCacheTtl(params: MessageStreamParams): '5m' | '1h' {
+  const ttls = JSON.stringify([params.tools, params.system, params.messages]).match(/"cache_control":\{[^}]*\}/g) ?? [];
+  return ttls.length > 0 && ttls.every((control) => control.includes('"ttl":"1h"')) ? '1h' : '5m';
 }

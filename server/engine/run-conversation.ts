@@ -1,33 +1,19 @@
-import type {
-  ContentBlock,
-  ContentBlockParam,
-  Message,
-  MessageParam,
-  MessageStreamParams,
-  ThinkingConfigParam,
-  Tool,
-  ToolChoice,
-  ToolResultBlockParam,
-  ToolUseBlock,
-} from '@anthropic-ai/sdk/resources/messages/messages';
+import type { ContentBlock, ContentBlockParam, Message, MessageParam, ToolResultBlockParam, ToolUseBlock } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { Json } from '../../shared/json-schema';
-import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, findModel } from '../../shared/models';
-import type { PromptConfig, ThinkingSetting } from '../../shared/node-configs';
+import { findModel } from '../../shared/models';
+import type { PromptConfig } from '../../shared/node-configs';
 import type { PromptOutput } from '../../shared/node-outputs';
 import type { StopReason } from '../../shared/trace-events';
-import { buildConversation, cacheControl } from './build-conversation';
-import { callClaude } from './call-claude';
+import type { WorkflowNode } from '../../shared/workflow-types';
+import { buildRequestParams, type RequestOptions } from './build-request-params';
+import { callClaude, type CallOptions } from './call-claude';
 import { followUpToolChoice } from './follow-up-tool-choice';
-import { checkJsonAnswer, JSON_OUTPUT_TOOL, jsonToolSchema } from './json-output';
+import { checkJsonAnswer, JSON_OUTPUT_TOOL } from './json-output';
 import { NodeError } from './node-error';
 import type { NodeContext, NodeResult } from './node-runner';
 import { runToolCall } from './run-tool-call';
 
-export interface ConversationOptions {
-  /** Blocks placed before the first user turn's text (vision images). */
-  leadBlocks?: ContentBlockParam[];
-  thinking?: ThinkingSetting;
-}
+export type ConversationOptions = RequestOptions;
 
 const DEFAULT_MAX_TOOL_ROUNDS = 10;
 /** on_max_tokens: "continue" asks for at most this many continuations. */
@@ -43,39 +29,16 @@ const CONTINUE_PROMPT = 'Continue exactly where you stopped, without repeating a
 export async function runConversation(ctx: NodeContext, options: ConversationOptions = {}): Promise<NodeResult> {
   const config = ctx.node.config as PromptConfig;
   const id = ctx.node.id;
-  const model = config.model ?? ctx.workflow.defaults?.model ?? DEFAULT_MODEL;
-  const maxTokens = config.max_tokens ?? ctx.workflow.defaults?.max_tokens ?? DEFAULT_MAX_TOKENS;
+  const node = ctx.node as WorkflowNode;
+  const thinking = node.type === 'thinking' ? node.config.thinking : undefined;
+  const { params, jsonTool, forcesJsonAnswer } = buildRequestParams(ctx, options);
+  const model = params.model;
+  const maxTokens = params.max_tokens;
   const spec = findModel(model);
-  const { system, messages } = buildConversation(ctx, config, options.leadBlocks);
   const attached = ctx.graph.toolsOf.get(id) ?? [];
   const wantsJson = config.output === 'json';
-  if (wantsJson && !config.schema) throw NodeError.config(`${id}.config.schema is required when output is "json"`);
-  const nativeJson = wantsJson && spec?.structured_outputs === true;
-  const jsonTool = wantsJson && !nativeJson ? jsonToolSchema(config.schema as NonNullable<PromptConfig['schema']>) : undefined;
-
-  const tools: Tool[] = attached.map((tool) => {
-    const definition: Tool = { name: tool.config.name, input_schema: tool.config.input_schema as Tool['input_schema'] };
-    if (tool.config.description) definition.description = tool.config.description;
-    return definition;
-  });
-  if (jsonTool) tools.push({ name: JSON_OUTPUT_TOOL, description: 'Return your final answer as JSON matching this schema. Call this exactly once, when you are done.', input_schema: jsonTool.input_schema as Tool['input_schema'] });
-  const lastTool = tools.at(-1);
-  if (config.cache_tools && lastTool) lastTool.cache_control = cacheControl(undefined);
-
-  const params: MessageStreamParams = { model, max_tokens: maxTokens, messages };
-  if (system) params.system = system;
-  if (tools.length > 0) params.tools = tools;
-  const choice = toolChoice(config, attached.length, jsonTool !== undefined, options.thinking !== undefined);
-  if (choice && tools.length > 0) params.tool_choice = choice;
-  // The forced JSON tool stays forced on every round: calling it is the final answer, so a
-  // max_tokens continuation must still end with it.
-  const forcesJsonAnswer = choice?.type === 'tool' && choice.name === JSON_OUTPUT_TOOL && jsonTool !== undefined;
-  if (config.stop_sequences && config.stop_sequences.length > 0) params.stop_sequences = config.stop_sequences;
-  if (options.thinking) params.thinking = thinkingParam(options.thinking);
-  if (nativeJson) params.output_config = { format: { type: 'json_schema', schema: config.schema as Record<string, unknown> } };
-  const callOptions: { timeoutMs?: number; cacheTtl?: '5m' | '1h' } = {};
+  const callOptions: CallOptions = {};
   if (config.timeout_ms !== undefined) callOptions.timeoutMs = config.timeout_ms;
-  if (config.system?.cache_ttl === '1h') callOptions.cacheTtl = '1h';
 
   const maxToolRounds = config.max_tool_rounds ?? DEFAULT_MAX_TOOL_ROUNDS;
   const warnings: string[] = [];
@@ -136,7 +99,7 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
       }
       if (policy === 'continue' && continuations < MAX_CONTINUATIONS && uses.length === 0) {
         continuations += 1;
-        if (spec?.prefill && !options.thinking) {
+        if (spec?.prefill && !thinking) {
           prefillBase ??= [...params.messages];
           params.messages = [...prefillBase, { role: 'assistant', content: text.trimEnd() }];
         } else {
@@ -158,7 +121,7 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
     json = jsonAnswer !== undefined ? checkJsonAnswer(id, schema, jsonAnswer, false) : checkJsonAnswer(id, schema, text, true);
   }
   const output: PromptOutput = { text, json, stop_reason: stopReason, usage: ctx.meter.usage, messages: params.messages as unknown as Json[] };
-  if (options.thinking) output.thinking = thinkingTexts.join('\n\n');
+  if (thinking) output.thinking = thinkingTexts.join('\n\n');
   const result: NodeResult = { output: output as unknown as Json, stop_reason: stopReason, model, warnings };
   return result;
 }
@@ -170,26 +133,4 @@ function textOf(content: ContentBlock[]): string {
 /** The assistant content exactly as received: never filtered, reordered or re-serialised. */
 function assistantTurn(content: ContentBlock[]): MessageParam {
   return { role: 'assistant', content: content as unknown as ContentBlockParam[] };
-}
-
-function toolChoice(config: PromptConfig, attachedCount: number, jsonTool: boolean, thinking: boolean): ToolChoice | undefined {
-  // The API refuses forced tool use with thinking, so a JSON tool is then offered, not forced.
-  if (jsonTool && attachedCount === 0 && !thinking) return { type: 'tool', name: JSON_OUTPUT_TOOL };
-  const configured = config.tool_choice;
-  if (!configured) return undefined;
-  if (configured.type === 'none') return { type: 'none' };
-  const parallel = configured.disable_parallel_tool_use === undefined ? {} : { disable_parallel_tool_use: configured.disable_parallel_tool_use };
-  if (configured.type === 'tool') return { type: 'tool', name: configured.name, ...parallel };
-  return { type: configured.type, ...parallel };
-}
-
-function thinkingParam(setting: ThinkingSetting): ThinkingConfigParam {
-  if (setting.type === 'enabled') {
-    const param: ThinkingConfigParam = { type: 'enabled', budget_tokens: setting.budget_tokens };
-    if (setting.display) param.display = setting.display;
-    return param;
-  }
-  const param: ThinkingConfigParam = { type: 'adaptive' };
-  if (setting.display) param.display = setting.display;
-  return param;
 }

@@ -23,6 +23,11 @@ export interface CompletedNode {
  */
 export interface EngineDeps {
   claude: Anthropic;
+  /**
+   * The client a node's Messages requests go through, when it is not `claude` for every node:
+   * batch mode (server/batch) routes each node's requests into Message Batches this way.
+   */
+  claudeFor?: (nodeId: string) => Anthropic;
   runId: string;
   signal?: AbortSignal;
   /** Epoch ms; injectable for deterministic tests. */

@@ -1,5 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { ContentBlockParam, MessageCountTokensParams, MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { ContentBlockParam, MessageCountTokensParams, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
 import { dataflowEdges, topologicalOrder } from '../../shared/graph';
 import type { Json } from '../../shared/json-schema';
 import { findModel } from '../../shared/models';
@@ -7,12 +7,12 @@ import { costOf, type PriceTable } from '../../shared/pricing';
 import { templateReferences, type TemplateReference } from '../../shared/templates';
 import { ZERO_USAGE } from '../../shared/usage';
 import type { Workflow, WorkflowNode } from '../../shared/workflow-types';
+import { buildRequestParams } from '../engine/build-request-params';
 import { buildGraphIndex, descendantsOf, type GraphIndex } from '../engine/graph-index';
 import { loadVisionImages } from '../engine/images/load-vision-images';
 import type { NodeContext } from '../engine/node-runner';
 import { toTraceError } from '../engine/to-trace-error';
 import type { GuardedFetch } from '../engine/types';
-import { buildCallParams } from './build-call-params';
 import { checkCacheBreakpoints } from './check-cache-breakpoints';
 import { fillerText, placeholderOutput } from './placeholder-output';
 
@@ -142,8 +142,8 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
     conditional: job.conditional,
     warnings,
   };
-  let maxParams: MessageCreateParamsNonStreaming | undefined;
-  let minParams: MessageCreateParamsNonStreaming | undefined;
+  let maxParams: MessageCreateParamsBase | undefined;
+  let minParams: MessageCreateParamsBase | undefined;
   try {
     const leadBlocks = node.type === 'vision' ? await loadImages(node, job) : undefined;
     maxParams = paramsFor(node, job, job.max, leadBlocks);
@@ -169,15 +169,15 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
   }
   if (job.graph.toolsOf.get(node.id)?.length) warnings.push('tool loop: each further round re-sends the conversation; only the first call is estimated');
   if (config.on_max_tokens === 'continue') warnings.push('on_max_tokens "continue" may add up to 3 continuation calls; only the first call is estimated');
-  priceNode(estimate, maxParams as MessageCreateParamsNonStreaming, job.options);
+  priceNode(estimate, maxParams as MessageCreateParamsBase, job.options);
   return estimate;
 }
 
-function paramsFor(node: WorkflowNode, job: NodeJob, scenario: Scenario, leadBlocks: ContentBlockParam[] | undefined): MessageCreateParamsNonStreaming {
+/** The engine's own first request of the node, with this scenario's upstream answers. */
+function paramsFor(node: WorkflowNode, job: NodeJob, scenario: Scenario, leadBlocks: ContentBlockParam[] | undefined): MessageCreateParamsBase {
   const scope: Record<string, unknown> = { ...Object.fromEntries(scenario.outputs), input: job.input, secrets: job.secrets };
-  const call: Parameters<typeof buildCallParams>[0] = { workflow: job.workflow, node, scope, outputs: scenario.outputs, tools: job.graph.toolsOf.get(node.id) ?? [] };
-  if (leadBlocks) call.leadBlocks = leadBlocks;
-  return buildCallParams(call);
+  const ctx = { node, workflow: job.workflow, graph: job.graph, scope, outputs: scenario.outputs };
+  return buildRequestParams(ctx, leadBlocks ? { leadBlocks } : {}).params;
 }
 
 async function loadImages(node: WorkflowNode, job: NodeJob): Promise<ContentBlockParam[]> {
@@ -189,7 +189,7 @@ async function loadImages(node: WorkflowNode, job: NodeJob): Promise<ContentBloc
   return loadVisionImages(ctx);
 }
 
-async function countTokens(options: EstimateOptions, params: MessageCreateParamsNonStreaming): Promise<number> {
+async function countTokens(options: EstimateOptions, params: MessageCreateParamsBase): Promise<number> {
   // count_tokens takes the prompt only: no max_tokens, stop_sequences, stream or metadata.
   const request: MessageCountTokensParams = { model: params.model, messages: params.messages };
   if (params.system !== undefined) request.system = params.system;
@@ -201,7 +201,7 @@ async function countTokens(options: EstimateOptions, params: MessageCreateParams
   return counted.input_tokens;
 }
 
-function priceNode(estimate: NodeEstimate, params: MessageCreateParamsNonStreaming, options: EstimateOptions): void {
+function priceNode(estimate: NodeEstimate, params: MessageCreateParamsBase, options: EstimateOptions): void {
   const priceOptions: { table?: PriceTable; batch?: boolean; cacheTtl?: '5m' | '1h' } = {};
   if (options.prices) priceOptions.table = options.prices;
   if (options.batch) priceOptions.batch = true;
@@ -215,11 +215,11 @@ function priceNode(estimate: NodeEstimate, params: MessageCreateParamsNonStreami
 }
 
 /** Records what downstream templates see of this node in each scenario, even when it failed. */
-function setOutputs(node: WorkflowNode, job: NodeJob, maxParams: MessageCreateParamsNonStreaming | undefined, minParams: MessageCreateParamsNonStreaming | undefined): void {
+function setOutputs(node: WorkflowNode, job: NodeJob, maxParams: MessageCreateParamsBase | undefined, minParams: MessageCreateParamsBase | undefined): void {
   if (node.type === 'branch') return;
   const maxTokens = maxParams?.max_tokens ?? (node.config as { max_tokens?: number }).max_tokens ?? job.workflow.defaults?.max_tokens ?? 1024;
   const thinking = node.type === 'thinking' ? node.config.thinking : undefined;
-  const scenarios: [Scenario, MessageCreateParamsNonStreaming | undefined, string][] = [
+  const scenarios: [Scenario, MessageCreateParamsBase | undefined, string][] = [
     [job.max, maxParams, fillerText(maxTokens)],
     [job.min, minParams, MIN_FILLER],
   ];

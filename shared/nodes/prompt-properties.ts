@@ -63,6 +63,7 @@ export const PROMPT_PROPERTIES: JSONSchemaType<PromptConfig>['properties'] = {
   tool_choice: { ...toolChoice, nullable: true },
   max_tool_rounds: { type: 'integer', minimum: 1, maximum: LIMITS.maxToolRounds, nullable: true },
   cache_tools: { type: 'boolean', nullable: true },
+  cache_tools_ttl: CACHE_TTL,
   retry: { ...retryPolicy, nullable: true },
   timeout_ms: { type: 'integer', minimum: 1, maximum: 3_600_000, nullable: true },
 };

@@ -1,15 +1,12 @@
 import type { ToolUseBlock } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { BranchConfig } from '../../../shared/node-configs';
-import { DEFAULT_MODEL } from '../../../shared/models';
 import { formatValue } from '../../../shared/templates';
 import { matchCondition } from '../branch/match-condition';
+import { buildRequestParams, CHOOSE_ROUTE_TOOL } from '../build-request-params';
 import { callClaude } from '../call-claude';
 import { NodeError } from '../node-error';
 import type { NodeContext, NodeResult, NodeRunner } from '../node-runner';
-import { renderStrict, resolveStrict } from '../render-strict';
-
-const CHOOSE_ROUTE_TOOL = 'choose_route';
-const CLAUDE_MODE_MAX_TOKENS = 1024;
+import { resolveStrict } from '../render-strict';
 
 /** Picks one route; the scheduler then skips every edge whose `sourceHandle` is another route. */
 export const branchRunner: NodeRunner<'branch'> = {
@@ -32,23 +29,9 @@ async function chooseWithClaude(ctx: NodeContext<'branch'>): Promise<NodeResult>
   const config: BranchConfig = ctx.node.config;
   const id = ctx.node.id;
   const labels = config.routes.map((route) => route.label);
-  const model = config.model ?? ctx.workflow.defaults?.model ?? DEFAULT_MODEL;
-  const subject = renderStrict(config.on, ctx.scope, `${id}.config.on`);
-  const instruction = config.instruction ? renderStrict(config.instruction, ctx.scope, `${id}.config.instruction`) : 'Choose the route that fits the text best.';
-  const routeList = config.routes.map((route) => `- ${route.label}${route.description ? `: ${route.description}` : ''}`).join('\n');
-  const message = await callClaude(ctx, {
-    model,
-    max_tokens: config.max_tokens ?? CLAUDE_MODE_MAX_TOKENS,
-    messages: [{ role: 'user', content: `${instruction}\n\nRoutes:\n${routeList}\n\nText:\n${subject.trim() === '' ? '(empty)' : subject}` }],
-    tools: [
-      {
-        name: CHOOSE_ROUTE_TOOL,
-        description: 'Pick exactly one route for the text.',
-        input_schema: { type: 'object', properties: { route: { type: 'string', enum: labels } }, required: ['route'] },
-      },
-    ],
-    tool_choice: { type: 'tool', name: CHOOSE_ROUTE_TOOL },
-  });
+  const { params } = buildRequestParams(ctx);
+  const model = params.model;
+  const message = await callClaude(ctx, params);
   const use = message.content.find((block): block is ToolUseBlock => block.type === 'tool_use' && block.name === CHOOSE_ROUTE_TOOL);
   const route = (use?.input as { route?: unknown } | undefined)?.route;
   if (typeof route === 'string' && labels.includes(route)) return { output: { route }, stop_reason: message.stop_reason, model };

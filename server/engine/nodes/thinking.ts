@@ -5,5 +5,5 @@ import { runConversation } from '../run-conversation';
 export const thinkingRunner: NodeRunner<'thinking'> = {
   type: 'thinking',
   scheduled: true,
-  run: (ctx) => runConversation(ctx, { thinking: ctx.node.config.thinking }),
+  run: (ctx) => runConversation(ctx),
 };
