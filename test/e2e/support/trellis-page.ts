@@ -136,4 +136,34 @@ export class TrellisPage {
   async issueCount(): Promise<number> {
     return Number(await this.page.getByTestId('issues').getAttribute('data-count'));
   }
+
+  /** Asks for the cost preview of the current input and waits for it. */
+  async estimate(): Promise<Locator> {
+    await this.showRunPanel();
+    await this.page.getByTestId('estimate-button').click();
+    const result = this.page.getByTestId('estimate-result');
+    await result.waitFor({ timeout: 30_000 });
+    return result;
+  }
+
+  async showDataset(): Promise<void> {
+    await this.page.getByTestId('tab-dataset').click();
+    await this.page.getByTestId('dataset-view').waitFor();
+  }
+
+  /** Uploads a dataset file, picks the mode, starts, and waits for the job to end; returns its status. */
+  async runDataset(fileName: string, text: string, mode: 'batch' | 'realtime'): Promise<string> {
+    await this.showDataset();
+    await this.page.getByTestId('dataset-input').setInputFiles({ name: fileName, mimeType: fileName.endsWith('.csv') ? 'text/csv' : 'application/x-ndjson', buffer: Buffer.from(text) });
+    await this.page.getByTestId(`dataset-mode-${mode}`).check();
+    await this.page.getByTestId('dataset-start').click();
+    await this.page.locator('[data-testid="dataset-job"]').waitFor();
+    const ended = this.page.locator('[data-testid="dataset-job"]:not([data-status="running"])');
+    await ended.waitFor({ timeout: 90_000 });
+    return (await ended.getAttribute('data-status')) ?? '';
+  }
+
+  datasetRow(index: number): Locator {
+    return this.page.getByTestId(`dataset-row-${index}`);
+  }
 }
