@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
 import { createHash } from 'node:crypto';
 import type { Usage } from '../../shared/usage';
+import { usageOfMessage } from '../engine/usage-of-message';
 import type { BatchCollector } from './batch-collector';
 import { customIdFor } from './custom-id';
 import { messageToSse } from './message-to-sse';
@@ -41,7 +42,7 @@ export function batchedClaude(collector: BatchCollector, row: number, nodeId: st
     switch (result.type) {
       case 'succeeded': {
         const message = result.message as Message;
-        onUsage(message.model, usageOf(message), params);
+        onUsage(message.model, usageOfMessage(message), params);
         return new Response(messageToSse(message), { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'request-id': `batch_${customId}` } });
       }
       case 'errored': {
@@ -63,13 +64,4 @@ function errorResponse(type: string, message: string): Response {
     status: STATUS_BY_TYPE[type] ?? 500,
     headers: { 'content-type': 'application/json', 'x-should-retry': 'false' },
   });
-}
-
-function usageOf(message: Message): Usage {
-  return {
-    input_tokens: message.usage.input_tokens ?? 0,
-    output_tokens: message.usage.output_tokens ?? 0,
-    cache_creation_input_tokens: message.usage.cache_creation_input_tokens ?? 0,
-    cache_read_input_tokens: message.usage.cache_read_input_tokens ?? 0,
-  };
 }

@@ -5,7 +5,6 @@ import type { Json } from '../../shared/json-schema';
 import type { TraceEvent } from '../../shared/trace-events';
 import type { PriceTable } from '../../shared/pricing';
 import type { Workflow } from '../../shared/workflow-types';
-import { buildGraphIndex } from '../engine/graph-index';
 import type { GuardedFetch, McpCaller } from '../engine/types';
 import { recordRun } from '../runs/record-run';
 import type { Store } from '../store/store';
@@ -13,7 +12,8 @@ import { BatchCollector } from './batch-collector';
 import type { BatchProgress, BatchReport, RowResult } from './batch-report';
 import { BatchState } from './batch-state';
 import { batchedClaude } from './batched-claude';
-import { runRow, type RowOutcome } from './run-row';
+import type { RowOutcome } from './row-outcome';
+import { runRow } from './run-row';
 import { UsageLedger } from './usage-ledger';
 
 export interface RunBatchOptions {
@@ -43,14 +43,13 @@ export interface RunBatchOptions {
 const DEFAULT_POLL_MS = 10_000;
 
 /**
- * Runs a workflow over every row through the Message Batches API at half price. Every row runs the
- * engine's node runners locally; their Claude calls are gathered into one batch per layer (see
+ * Runs a workflow over every row through the Message Batches API at half price. Every row is a
+ * `runWorkflow` run; its Claude calls are gathered into one batch per layer (see
  * BatchCollector), so a row's calls that depend on each other go in successive batches and tool
  * rounds go in the next layer's batch. Errored rows carry their error; their descendants are skipped.
  */
 export async function runBatch(workflow: Workflow, rows: readonly Json[], options: RunBatchOptions): Promise<BatchReport> {
   const prepared = withoutNodeTimeouts(workflow);
-  const graph = buildGraphIndex(prepared);
   const controller = new AbortController();
   // Every row listens to the run's signal: thousands of listeners are expected, not a leak.
   setMaxListeners(0, controller.signal);
@@ -89,10 +88,10 @@ export async function runBatch(workflow: Workflow, rows: readonly Json[], option
         };
         const events: TraceEvent[] = [];
         const runId = `${runIdPrefix}_r${row}`;
-        const trace = options.store ? { runId, sink: (event: TraceEvent) => events.push(event), totals: () => ({ usage: ledger.row(row).usage, cost_usd: ledger.row(row).cost }) } : undefined;
+        const trace = options.store ? { sink: (event: TraceEvent) => events.push(event), totals: () => ({ usage: ledger.row(row).usage, cost_usd: ledger.row(row).cost }) } : undefined;
         let outcome: RowOutcome;
         try {
-          outcome = await runRow({ workflow: prepared, graph, input, claudeFor, signal: controller.signal, deps, ...(trace ? { trace } : {}) });
+          outcome = await runRow({ workflow: prepared, input, runId, claudeFor, signal: controller.signal, deps, ...(trace ? { trace } : {}) });
         } finally {
           rowsDone += 1;
           collector.rowFinished();

@@ -6,7 +6,7 @@ import { runWorkflow } from '../engine/run-workflow';
 import type { GuardedFetch, McpCaller } from '../engine/types';
 import type { BatchProgress, BatchReport } from './batch-report';
 import { report } from './run-batch';
-import type { RowOutcome } from './run-row';
+import { applyRowEvent, interruptedRow, type RowOutcome } from './row-outcome';
 import { UsageLedger } from './usage-ledger';
 
 export interface RunRealtimeOptions {
@@ -34,7 +34,7 @@ export async function runRealtime(workflow: Workflow, rows: readonly Json[], opt
   let done = 0;
 
   const runOne = async (row: number): Promise<void> => {
-    const outcome: RowOutcome = { status: 'canceled', outputs: {}, skipped: [], error: { type: 'aborted', message: 'The batch run was interrupted.' } };
+    const outcome = interruptedRow();
     const deps: Parameters<typeof runWorkflow>[2] = { claude: options.claude, runId: `row_${row}` };
     if (options.signal) deps.signal = options.signal;
     if (options.prices) deps.prices = options.prices;
@@ -44,15 +44,7 @@ export async function runRealtime(workflow: Workflow, rows: readonly Json[], opt
     if (options.mcp) deps.mcp = options.mcp;
     for await (const event of runWorkflow(workflow, rows[row] as Json, deps)) {
       if (event.type === 'node.completed' && event.data.usage && event.data.model) ledger.add(row, event.data.model, event.data.usage);
-      else if (event.type === 'node.skipped') outcome.skipped.push({ nodeId: event.nodeId, reason: event.data.reason });
-      else if (event.type === 'run.completed') {
-        outcome.status = 'completed';
-        outcome.outputs = event.data.outputs;
-        delete outcome.error;
-      } else if (event.type === 'run.failed') {
-        outcome.status = 'failed';
-        outcome.error = event.data.nodeId === undefined ? event.data.error : { ...event.data.error, nodeId: event.data.nodeId };
-      }
+      applyRowEvent(outcome, event);
     }
     outcomes[row] = outcome;
     done += 1;
@@ -64,7 +56,7 @@ export async function runRealtime(workflow: Workflow, rows: readonly Json[], opt
   };
   await Promise.all(Array.from({ length: Math.min(limit, rows.length) }, worker));
   for (let row = 0; row < rows.length; row += 1) {
-    outcomes[row] ??= { status: 'canceled', outputs: {}, skipped: [], error: { type: 'aborted', message: 'The batch run was interrupted before this row started.' } };
+    outcomes[row] ??= interruptedRow('The batch run was interrupted before this row started.');
   }
   return report('realtime', outcomes, ledger, [], options.signal?.aborted ?? false);
 }
