@@ -21,7 +21,7 @@ describe.skipIf(browserUnavailable() !== null)('documentation screenshots', () =
     return image.length;
   };
 
-  it('captures the canvas after a run, the inspector, the run panel and the issues list', async () => {
+  it('captures the canvas after a run, the inspector, the run panel, the issues list, the estimate and a dataset job', async () => {
     const app = await e2e.newPage();
     const { page } = app;
     await app.open();
@@ -56,5 +56,13 @@ describe.skipIf(browserUnavailable() !== null)('documentation screenshots', () =
     await page.getByTestId('message-0').fill('Review this diff from {{reviewer.text}}:\n\n{{input.diff}}');
     await expect.poll(() => app.issueCount()).toBeGreaterThan(0);
     expect(await shoot(page, 'issues')).toBeGreaterThan(10_000);
+
+    await app.openWorkflow('support-triage');
+    await app.chooseSample('refund');
+    await app.estimate();
+    expect(await shoot(page.locator('.panel'), 'estimate')).toBeGreaterThan(10_000);
+    const csv = ['ticket,customer', 'I was charged twice,Dana', 'The app crashes on start,Lee', 'How do I export my data?,Sam', 'Please refund my invoice,Ada'].join('\n');
+    expect(await app.runDataset('tickets.csv', csv, 'batch')).toBe('completed');
+    expect(await shoot(page.locator('.panel'), 'dataset')).toBeGreaterThan(10_000);
   });
 });
