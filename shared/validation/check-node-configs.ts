@@ -2,10 +2,9 @@ import { toolAttachments } from '../graph';
 import { findModel } from '../models';
 import type { PromptConfig } from '../node-configs';
 import type { WorkflowNode, WorkflowNodeOf } from '../workflow-types';
+import { MAX_CACHE_BREAKPOINTS, misorderedBreakpoint, plannedBreakpoints } from './cache-breakpoints';
 import type { CheckContext } from './check-context';
 
-/** The API's limit on cache_control breakpoints per request. */
-const MAX_CACHE_BREAKPOINTS = 4;
 const PROMPT_LIKE = new Set(['prompt', 'vision', 'thinking']);
 
 type PromptLikeNode = WorkflowNodeOf<'prompt'> | WorkflowNodeOf<'vision'> | WorkflowNodeOf<'thinking'>;
@@ -60,11 +59,24 @@ function checkPromptLike(ctx: CheckContext, node: PromptLikeNode, toolIds: strin
   if (config.output !== 'json' && config.schema !== undefined) {
     ctx.nodeIssue('warning', node, 'output.schema_unused', ['config', 'schema'], 'has a schema but output is not "json", so the schema is ignored.');
   }
-  const breakpoints = [config.system?.cache, config.cache_tools && toolIds.length > 0, ...config.messages.map((m) => m.cache)].filter(Boolean).length;
-  if (breakpoints > MAX_CACHE_BREAKPOINTS) {
-    ctx.nodeIssue('error', node, 'cache.too_many', ['config'], `sets ${breakpoints} cache breakpoints; the API allows at most ${MAX_CACHE_BREAKPOINTS}.`);
-  }
+  checkCacheBreakpoints(ctx, node, toolIds);
   checkTools(ctx, node, toolIds);
+}
+
+function checkCacheBreakpoints(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]): void {
+  const config: PromptConfig = node.config;
+  // Without native structured outputs the engine sends a json_output tool, and cache_tools marks it.
+  const jsonTool = config.output === 'json' && config.schema !== undefined && findModel(ctx.effectiveModel(config))?.structured_outputs !== true;
+  const points = plannedBreakpoints(config, toolIds.length > 0 || jsonTool);
+  if (points.length > MAX_CACHE_BREAKPOINTS) {
+    const named = points.map((point) => point.label).join(', ');
+    ctx.nodeIssue('error', node, 'cache.too_many', ['config'], `sets ${points.length} cache breakpoints (${named}); the API allows at most ${MAX_CACHE_BREAKPOINTS}.`);
+  }
+  const misordered = misorderedBreakpoint(points);
+  if (misordered) {
+    const { long, short } = misordered;
+    ctx.nodeIssue('error', node, 'cache.ttl_order', long.path, `its 1h cache breakpoint on ${long.label} comes after the 5m one on ${short.label}; in prefix order (tools → system → messages) every 1h breakpoint must come first, so the API rejects the request. Make ${short.label} 1h too, or ${long.label} 5m.`);
+  }
 }
 
 function checkTools(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]): void {
