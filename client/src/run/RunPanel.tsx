@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Json } from '../../../shared/json-schema';
+import type { Workflow } from '../../../shared/workflow-types';
 import { formatValue } from '../../../shared/templates';
 import { cancelRun, runDocument } from '../app-actions';
 import { formatCost } from '../format/format-cost';
@@ -11,6 +12,11 @@ import { EstimatePanel } from './EstimatePanel';
 import { NodeTrace } from './NodeTrace';
 import { RunCacheSavings } from './RunCacheSavings';
 import { RunHistory } from './RunHistory';
+
+type Sample = NonNullable<Workflow['samples']>[number];
+
+// One shared empty list: a fresh `[]` per selection would never compare equal and loop forever.
+const NO_SAMPLES: readonly Sample[] = [];
 
 type ParsedInput = { ok: true; value: Json } | { ok: false; message: string };
 
@@ -23,7 +29,7 @@ function parseInput(text: string): ParsedInput {
 }
 
 export function RunPanel() {
-  const { samples, openCount, inputs } = useAppStore(useShallow((state) => ({ samples: state.meta.samples ?? [], openCount: state.openCount, inputs: state.meta.inputs })));
+  const { samples, openCount, inputs } = useAppStore(useShallow((state) => ({ samples: state.meta.samples ?? NO_SAMPLES, openCount: state.openCount, inputs: state.meta.inputs })));
   const run = useAppStore(useShallow((state) => ({ runId: state.run.runId, status: state.run.status, usage: state.run.usage, costUsd: state.run.costUsd, durationMs: state.run.durationMs, error: state.run.error, failedNodeId: state.run.failedNodeId, outputs: state.run.outputs, replay: state.runIsReplay, cancelReason: state.run.cancelReason })));
   const tracedNodes = useAppStore(useShallow((state) => Object.keys(state.run.nodes)));
   const [sample, setSample] = useState('');

@@ -13,12 +13,13 @@ export interface TestServer {
 /**
  * The real server as `npm start` runs it (`tsx server/main.ts`), on a free port with a fresh SQLite
  * file and the simulator slowed down enough (first token 50 ms, 200 tokens/s) that streaming is
- * observable in the browser. With `dir`, the database in that folder is reused (restart scenarios).
+ * observable in the browser. With `dir`, the database in that folder is reused (restart scenarios); `env` adds settings
+ * such as TRELLIS_MCP_CONFIG.
  */
-export async function startServer(options: { dir?: string } = {}): Promise<TestServer> {
+export async function startServer(options: { dir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   // A given folder (a restart on the same database) belongs to the caller and is kept.
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_PORT: '0', TRELLIS_DB: join(dir, 'trellis.db'), TRELLIS_SIM_LATENCY: '5' };
+  const env: NodeJS.ProcessEnv = { ...process.env, TRELLIS_PORT: '0', TRELLIS_DB: join(dir, 'trellis.db'), TRELLIS_SIM_LATENCY: '5', ...options.env };
   delete env.ANTHROPIC_API_KEY;
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
