@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { NotFoundError } from '@anthropic-ai/sdk';
+import { sleep } from '../engine/sleep';
 import type { BatchProgress, BatchSummary } from './batch-report';
 import type { BatchState, StoredBatch, StoredResult } from './batch-state';
 
@@ -179,7 +180,7 @@ export class BatchCollector {
   /** Polls until the batch ends, then reads its results file and records it in the state. */
   private async pollAndRead(batch: StoredBatch, resumed: boolean): Promise<Record<string, StoredResult>> {
     const { claude, signal, state, pollMs } = this.options;
-    const sleep = this.options.sleep ?? abortableSleep;
+    const wait = this.options.sleep ?? abortableSleep;
     for (;;) {
       const status = await claude.messages.batches.retrieve(batch.id, null, { signal });
       const counts = status.request_counts;
@@ -197,7 +198,7 @@ export class BatchCollector {
         return results;
       }
       this.progress({ phase: 'polling', layer: batch.layer, batchId: batch.id, requests: batch.keys.length, processing: counts.processing, succeeded: counts.succeeded, errored: counts.errored });
-      await sleep(pollMs, signal);
+      await wait(pollMs, signal);
     }
   }
 
@@ -230,17 +231,7 @@ function abortError(): Error {
   return new DOMException('The batch run was interrupted.', 'AbortError');
 }
 
+/** The engine's abortable wait, rejecting with the batch's own interruption error. */
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(abortError());
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return sleep(ms, signal).catch(() => Promise.reject(abortError()));
 }
