@@ -1,5 +1,5 @@
 import { findModel } from './models';
-import type { PriceOptions } from './pricing';
+import { CACHE_READ_FACTOR, cacheWriteInputTokens, type PriceOptions } from './pricing';
 import type { TraceEvent } from './trace-events';
 import type { Usage } from './usage';
 
@@ -23,14 +23,12 @@ export interface NodeCacheSavings extends CacheSavings {
   model: string;
 }
 
-const READ_FACTOR = 0.1;
-const WRITE_PREMIUM = { '5m': 0.25, '1h': 1 } as const;
-
 export function cacheSavingsOf(model: string, usage: Usage, options: PriceOptions = {}): CacheSavings {
   const inputPrice = options.table?.[model]?.input ?? findModel(model)?.price.input ?? 0;
   const scale = (inputPrice / 1_000_000) * (options.batch ? 0.5 : 1);
-  const saved = usage.cache_read_input_tokens * (1 - READ_FACTOR) * scale;
-  const premium = usage.cache_creation_input_tokens * WRITE_PREMIUM[options.cacheTtl ?? '5m'] * scale;
+  const saved = usage.cache_read_input_tokens * (1 - CACHE_READ_FACTOR) * scale;
+  // The API splits writes by TTL; each part costs its own multiple of the input price.
+  const premium = (cacheWriteInputTokens(usage, options.cacheTtl ?? '5m') - usage.cache_creation_input_tokens) * scale;
   return {
     cache_read_input_tokens: usage.cache_read_input_tokens,
     cache_creation_input_tokens: usage.cache_creation_input_tokens,

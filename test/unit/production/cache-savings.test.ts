@@ -21,6 +21,12 @@ describe('cacheSavingsOf', () => {
     expect(savings.net_usd).toBeCloseTo(savings.saved_usd - savings.write_premium_usd, 12);
   });
 
+  it('prices each part of the API\'s 5m/1h write split at its own premium', () => {
+    const split = { ...usage(0, 1_000_000), cache_creation: { ephemeral_5m_input_tokens: 600_000, ephemeral_1h_input_tokens: 400_000 } };
+    // Sonnet 4.6 input: $3/M. 0.6M × 0.25 × 3 + 0.4M × 1 × 3.
+    expect(cacheSavingsOf('claude-sonnet-4-6', split).write_premium_usd).toBeCloseTo(0.45 + 1.2, 10);
+  });
+
   it('reports zero money for a model without a price', () => {
     expect(cacheSavingsOf('claude-unknown-9', usage(1000, 1000))).toMatchObject({ saved_usd: 0, write_premium_usd: 0, cache_read_input_tokens: 1000 });
   });
