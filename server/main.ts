@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { dirname, resolve } from 'node:path';
 import { createApp } from './app';
+import { BatchJobs } from './batch-jobs/batch-jobs';
 import { createClaude } from './claude';
 import { ConfigError, loadConfig, secretsFrom, type ServerConfig } from './config';
 import { createMcpCaller, loadMcpConfig } from './mcp';
@@ -40,11 +42,17 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     simulator: config.simulatorLatencyMs > 0 ? { latency: { firstTokenMs: config.simulatorLatencyMs * 10, tokensPerSecond: Math.round(1000 / config.simulatorLatencyMs) } } : {},
   });
   const apiKey = options.env.ANTHROPIC_API_KEY;
+  // Runs and dataset jobs share one guarded fetch and one secrets view: same rules for both.
+  const fetch = createGuardedFetch({ allowPrivate: config.allowPrivateFetch });
+  const secrets = secretsFrom(options.env, config.secretNames);
+  // Vision `file` images resolve under the examples folder (workflows/assets/…), never outside it.
+  const filesRoot = resolve(options.workflowsDir ?? 'workflows');
   const runs = new RunManager({
     store,
     claude: claude.client,
-    fetch: createGuardedFetch({ allowPrivate: config.allowPrivateFetch }),
-    secrets: secretsFrom(options.env, config.secretNames),
+    fetch,
+    secrets,
+    filesRoot,
     redact: apiKey ? { ANTHROPIC_API_KEY: apiKey } : {},
     concurrency: config.concurrency,
     mcp,
@@ -54,7 +62,8 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   const seeded = seedWorkflows(store, options.workflowsDir ?? 'workflows', log);
   if (seeded.length > 0) log(`Seeded ${seeded.length} example workflow(s).`);
 
-  const app = createApp({ store, runs, claudeMode: claude.mode, claude: claude.client, config, log, mcp: { config: mcpConfig, clients: mcp } });
+  const batchJobs = new BatchJobs({ store, claude: claude.client, mcp, fetch, secrets, filesRoot, stateDir: dirname(store.path), pollMs: claude.mode === 'simulator' ? 200 : 10_000 });
+  const app = createApp({ store, runs, claudeMode: claude.mode, claude: claude.client, config, log, mcp: { config: mcpConfig, clients: mcp }, batchJobs });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -77,6 +86,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
       (closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await runs.close();
+        await batchJobs.close();
         // SSE readers of finished runs have ended by now; anything left is idle keep-alive.
         server.closeAllConnections();
         await stopped;
