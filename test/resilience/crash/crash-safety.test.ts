@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
 import { bundleServer } from '../../helpers/bundle-server';
@@ -28,6 +29,7 @@ describe('crash safety: SIGKILL at seeded points, restart, resume', () => {
 
   afterAll(async () => {
     await simulator?.close();
+    if (bundle) rmSync(dirname(bundle), { recursive: true, force: true });
     dir.remove();
   });
 
