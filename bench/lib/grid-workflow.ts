@@ -17,5 +17,5 @@ export function gridWorkflow(count: number): Workflow {
   }
   nodes.push({ id: 'result', type: 'output', position: at(count - 1), config: { value: '{{p1.text}}' } });
   edges.push({ id: 'e_out', source: 'p1', target: 'result' });
-  return { format: 'trellis.workflow', version: 1, id: `canvas-${count}`, name: `Canvas ${count}`, inputs: { type: 'object' }, defaults: { model: 'claude-haiku-4-5', max_tokens: 512 }, nodes, edges };
+  return { format: 'trellis.workflow', version: 1, id: `canvas-${count}`, name: `Canvas ${count}`, inputs: { type: 'object', properties: { topic: { type: 'string' } } }, defaults: { model: 'claude-haiku-4-5', max_tokens: 512 }, nodes, edges };
 }
