@@ -66,7 +66,7 @@ function countLimits(doc: unknown): WorkflowIssue[] {
 
 /** Checks a run's input against the workflow's `inputs` schema; paths point into the input (`/ticket`). */
 export function validateRunInput(workflow: Workflow, input: unknown): WorkflowIssue[] {
-  const structural = checkStructure(input);
+  const structural = checkStructure(input, LIMITS.inputStringLength);
   if (structural.length > 0) return structural.map((issue) => ({ ...issue, message: `Run input: ${issue.message}` }));
   return valueProblems(workflow.inputs, input as Json).map((problem) => ({
     severity: 'error',

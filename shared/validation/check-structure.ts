@@ -13,7 +13,7 @@ const MAX_ISSUES = 50;
  * the canvas) sees it: nesting depth, string lengths, value count, forbidden keys, and no
  * non-JSON values when called from code. Iterative, so a 10,000-deep document cannot blow the stack.
  */
-export function checkStructure(document: unknown): WorkflowIssue[] {
+export function checkStructure(document: unknown, stringLength: number = LIMITS.stringLength): WorkflowIssue[] {
   const issues: WorkflowIssue[] = [];
   const onStack = new Set<object>();
   const stack: { value: unknown; path: (string | number)[]; exit?: true }[] = [{ value: document, path: [] }];
@@ -44,7 +44,7 @@ export function checkStructure(document: unknown): WorkflowIssue[] {
       continue;
     }
     if (typeof value === 'string') {
-      if (value.length > LIMITS.stringLength) fail(path, 'limits.string_length', `${describe(path)} is ${value.length} characters long; the limit is ${LIMITS.stringLength}.`);
+      if (value.length > stringLength) fail(path, 'limits.string_length', `${describe(path)} is ${value.length} characters long; the limit is ${stringLength}.`);
       continue;
     }
     if (typeof value !== 'object' || !isPlainContainer(value)) {

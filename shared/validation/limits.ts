@@ -7,6 +7,11 @@ export const LIMITS = {
   edges: 2000,
   /** Any single string: templates, schema texts, mock responses. */
   stringLength: 200_000,
+  /**
+   * Any single string of a run input. Larger than in documents because inputs carry base64 images
+   * (5 MB decoded ≈ 7 M characters); the HTTP body limit bounds it first.
+   */
+  inputStringLength: 7_000_000,
   /** Names, labels, ids, route labels: things shown in one line of UI. */
   nameLength: 200,
   /** Nesting depth of any JSON value, counted from the document root. */

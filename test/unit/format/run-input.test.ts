@@ -18,4 +18,10 @@ describe('validateRunInput', () => {
   it('refuses forbidden keys in the input before validating', () => {
     expect(validateRunInput(tinyWorkflow(), JSON.parse('{"question":"x","__proto__":{"admin":true}}'))[0]?.rule).toBe('security.forbidden_key');
   });
+
+  it('accepts a base64 image of several megabytes as input, and still bounds strings', () => {
+    const image = 'A'.repeat(4_000_000);
+    expect(validateRunInput(tinyWorkflow(), { question: image })).toEqual([]);
+    expect(validateRunInput(tinyWorkflow(), { question: 'A'.repeat(7_000_001) })[0]?.rule).toBe('limits.string_length');
+  });
 });
