@@ -20,6 +20,8 @@ export interface ServerConfig {
   secretNames: string[];
   /** Let http tools and image URLs reach private/loopback addresses (off by default: SSRF). */
   allowPrivateFetch: boolean;
+  /** Hosts the SSRF guard lets through even when they resolve to private addresses (an intranet API). */
+  fetchAllowHosts: string[];
   concurrency: number;
 }
 
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = [], cwd: str
     simulatorLatencyMs: integer('TRELLIS_SIM_LATENCY', env.TRELLIS_SIM_LATENCY, DEFAULTS.simulatorLatencyMs, 0, 10_000),
     secretNames: list(env.TRELLIS_SECRETS),
     allowPrivateFetch: env.TRELLIS_ALLOW_PRIVATE_FETCH === '1',
+    fetchAllowHosts: list(env.TRELLIS_FETCH_ALLOW_HOSTS),
     concurrency: integer('TRELLIS_CONCURRENCY', env.TRELLIS_CONCURRENCY, DEFAULTS.concurrency, 1, 64),
   };
 }

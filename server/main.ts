@@ -43,7 +43,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   });
   const apiKey = options.env.ANTHROPIC_API_KEY;
   // Runs and dataset jobs share one guarded fetch and one secrets view: same rules for both.
-  const fetch = createGuardedFetch({ allowPrivate: config.allowPrivateFetch });
+  const fetch = createGuardedFetch({ allowPrivate: config.allowPrivateFetch, allowHosts: config.fetchAllowHosts });
   const secrets = secretsFrom(options.env, config.secretNames);
   // Vision `file` images resolve under the examples folder (workflows/assets/…), never outside it.
   const filesRoot = resolve(options.workflowsDir ?? 'workflows');
