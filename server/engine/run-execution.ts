@@ -52,7 +52,7 @@ export class RunExecution {
       startSeq: deps.startSeq ?? 1,
       now: this.deps.now,
       secrets: this.deps.secrets,
-      flushMs: deps.deltaFlushMs ?? 16,
+      flushMs: deps.deltaFlushMs ?? 0,
       flushBytes: deps.deltaFlushBytes ?? 1024,
       sink,
     });

@@ -10,7 +10,9 @@ export interface TraceEmitterOptions {
   startSeq: number;
   now: () => number;
   secrets: Record<string, string>;
+  /** > 0: a time window per buffer; 0: whatever arrives in the same event-loop turn. */
   flushMs: number;
+  /** A buffer this large flushes at once (so 1 turns coalescing off). */
   flushBytes: number;
   sink: (event: TraceEvent) => void;
 }
@@ -20,7 +22,6 @@ interface PendingDelta {
   kind: DeltaData['kind'];
   toolUseId?: string;
   text: string;
-  startedAt: number;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -28,11 +29,15 @@ interface PendingDelta {
  * Stamps seq/ts/runId, redacts secret values, and coalesces node.delta events.
  * Invariants: seq is contiguous; a node's pending delta is always flushed before that node's next
  * non-delta event (and before any delta of another kind), so concatenating the emitted deltas
- * reproduces the streamed text exactly. One timer per pending buffer, never one per token.
+ * reproduces the streamed text exactly. With `flushMs` 0 (the default) the deltas that arrive in
+ * one turn of the event loop (an SDK read often carries several) leave together at the end of it
+ * (one `setImmediate` per emitter), so coalescing adds no waiting; a positive `flushMs` keeps a
+ * time window instead (one timer per pending buffer, never one per token).
  */
 export class TraceEmitter {
   private seq: number;
   private readonly pending = new Map<string, PendingDelta>();
+  private endOfTurn: ReturnType<typeof setImmediate> | undefined;
 
   constructor(private readonly options: TraceEmitterOptions) {
     this.seq = options.startSeq;
@@ -51,17 +56,22 @@ export class TraceEmitter {
       buffer = undefined;
     }
     if (!buffer) {
-      buffer = { nodeId, kind, text: '', startedAt: this.options.now() };
+      buffer = { nodeId, kind, text: '' };
       if (toolUseId !== undefined) buffer.toolUseId = toolUseId;
       this.pending.set(nodeId, buffer);
       if (this.options.flushMs > 0) {
         const timer = setTimeout(() => this.flushNode(nodeId), this.options.flushMs);
         timer.unref?.();
         buffer.timer = timer;
+      } else {
+        this.endOfTurn ??= setImmediate(() => {
+          this.endOfTurn = undefined;
+          this.flushAll();
+        });
       }
     }
     buffer.text += text;
-    if (this.options.flushMs <= 0 || Buffer.byteLength(buffer.text) >= this.options.flushBytes) this.flushNode(nodeId);
+    if (Buffer.byteLength(buffer.text) >= this.options.flushBytes) this.flushNode(nodeId);
   }
 
   flushNode(nodeId: string): void {
@@ -69,6 +79,10 @@ export class TraceEmitter {
     if (!buffer) return;
     this.pending.delete(nodeId);
     if (buffer.timer) clearTimeout(buffer.timer);
+    if (this.pending.size === 0 && this.endOfTurn !== undefined) {
+      clearImmediate(this.endOfTurn);
+      this.endOfTurn = undefined;
+    }
     const data: DeltaData = { kind: buffer.kind, text: buffer.text };
     if (buffer.toolUseId !== undefined) data.toolUseId = buffer.toolUseId;
     this.write({ type: 'node.delta', nodeId, data });

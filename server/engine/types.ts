@@ -47,7 +47,8 @@ export interface EngineDeps {
   completed?: CompletedNode[];
   /** seq of the first event this call yields (1 for a new run; last stored seq + 1 on resume). */
   startSeq?: number;
-  /** Coalescing window for node.delta events. */
+  /** Coalescing window for node.delta events in ms; 0 (default) = the deltas of one event-loop turn. */
   deltaFlushMs?: number;
+  /** A pending delta this many bytes long is emitted at once (default 1024; 1 = no coalescing). */
   deltaFlushBytes?: number;
 }

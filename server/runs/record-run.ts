@@ -2,7 +2,8 @@ import type { Json } from '../../shared/json-schema';
 import { isTerminalEvent, type RunStatus, type TraceEvent } from '../../shared/trace-events';
 import { ZERO_USAGE } from '../../shared/usage';
 import type { Store } from '../store/store';
-import { EventBatcher } from './event-batcher';
+import { batcherOfStore } from './batcher-of-store';
+import type { EventBatcher } from './event-batcher';
 
 export interface RecordedRun {
   id: string;
@@ -18,7 +19,8 @@ export interface RecordRunOptions {
   onEvent?: (event: TraceEvent) => void;
   /** Called once per committed batch (the run manager wakes SSE subscribers with it). */
   onCommit?: (events: readonly TraceEvent[]) => void;
-  flushMs?: number;
+  /** Shares transactions with other runs; defaults to the store's own batcher (per loop turn). */
+  batcher?: EventBatcher;
   now?: () => number;
 }
 
@@ -33,13 +35,9 @@ export async function recordRun(store: Store, run: RecordedRun, events: AsyncIte
   if (store.runs.get(run.id)) store.runs.restart(run.id, now());
   else store.runs.insert(run);
 
-  const batcher = new EventBatcher({
-    commit: (batch) => store.commitEvents(batch),
-    committed: (batch) => {
-      options.onCommit?.(batch);
-      if (options.onEvent) for (const event of batch) options.onEvent(event);
-    },
-    flushMs: options.flushMs,
+  const batcher = (options.batcher ?? batcherOfStore(store)).open((batch) => {
+    options.onCommit?.(batch);
+    if (options.onEvent) for (const event of batch) options.onEvent(event);
   });
 
   let terminal: TraceEvent | undefined;
@@ -49,9 +47,14 @@ export async function recordRun(store: Store, run: RecordedRun, events: AsyncIte
       batcher.push(event);
       if (isTerminalEvent(event)) terminal = event;
     }
-    batcher.flush();
   } catch (error) {
     failure = error;
+  }
+  try {
+    // What the engine produced before a failure is still worth keeping (no gaps before run.failed).
+    await batcher.settled();
+  } catch (error) {
+    failure ??= error;
   }
   if (terminal && failure === undefined) return statusOf(terminal);
 

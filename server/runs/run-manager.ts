@@ -11,6 +11,7 @@ import { runWorkflow } from '../engine/run-workflow';
 import type { CompletedNode, GuardedFetch, McpCaller } from '../engine/types';
 import type { Store } from '../store/store';
 import { ChangeSignal } from './change-signal';
+import { EventBatcher } from './event-batcher';
 import { recordRun } from './record-run';
 import { RunError } from './run-error';
 
@@ -27,7 +28,7 @@ export interface RunManagerDeps {
   filesRoot?: string;
   /** Calls tools of the MCP servers in server configuration (mcp tool nodes). */
   mcp?: McpCaller;
-  /** Coalescing window for deltas, in the engine and in the store. */
+  /** Coalescing window for deltas in ms, in the engine and in the store; 0 (default) = one event-loop turn. */
   flushMs?: number;
   now?: () => number;
   newId?: () => string;
@@ -69,9 +70,12 @@ export class RunManager {
   private readonly shuttingDown = new Set<string>();
   private readonly now: () => number;
   private readonly newId: () => string;
+  /** All live runs share one transaction per loop turn. */
+  private readonly batcher: EventBatcher;
 
   constructor(private readonly deps: RunManagerDeps) {
     this.now = deps.now ?? Date.now;
+    this.batcher = new EventBatcher({ commit: (events) => deps.store.commitEvents(events), flushMs: deps.flushMs });
     this.newId = deps.newId ?? (() => `run_${randomUUID().replaceAll('-', '')}`);
   }
 
@@ -192,7 +196,7 @@ export class RunManager {
       { ...this.deps.redact },
     );
     // recordRun creates or revives the run row synchronously, before its first await.
-    const recording = recordRun(this.deps.store, run, events, { onCommit: () => changes.notify(), flushMs: this.deps.flushMs, now: this.now });
+    const recording = recordRun(this.deps.store, run, events, { onCommit: () => changes.notify(), batcher: this.batcher, now: this.now });
     const done = recording.then(
       () => this.finish(run.id),
       () => this.finish(run.id),

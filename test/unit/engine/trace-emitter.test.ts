@@ -40,6 +40,26 @@ describe('TraceEmitter delta coalescing', () => {
     expect(events).toHaveLength(2);
   });
 
+  it('by default emits the deltas of one event-loop turn as one event at the end of that turn', async () => {
+    const events: TraceEvent[] = [];
+    const trace = new TraceEmitter({ runId: 'r', startSeq: 1, now: () => 0, secrets: {}, flushMs: 0, flushBytes: 1024, sink: (e) => events.push(e) });
+    const texts = (): string[] => events.map((e) => (e.type === 'node.delta' ? e.data.text : e.type));
+    trace.delta('a', 'text', 'Hel');
+    trace.delta('a', 'text', 'lo');
+    expect(events).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(texts()).toEqual(['Hello']);
+    trace.delta('a', 'text', ' world');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(texts()).toEqual(['Hello', ' world']);
+  });
+
+  it('emits every delta on its own with a 1-byte cap (coalescing off)', () => {
+    const { trace, events } = emitter(1);
+    for (const piece of ['a', 'b', 'c']) trace.delta('n', 'text', piece);
+    expect(events.map((e) => (e.type === 'node.delta' ? e.data.text : ''))).toEqual(['a', 'b', 'c']);
+  });
+
   it('redacts secret values from every event', () => {
     const { trace, events } = emitter(1, { API_KEY: 'sk-very-secret' });
     trace.emit({ type: 'node.tool_result', nodeId: 'p', data: { toolNodeId: 't', toolUseId: 'u', output: { echoed: 'key=sk-very-secret' }, is_error: false, duration_ms: 0 } });

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace-events';
-import { EventBatcher } from '../../../server/runs/event-batcher';
 import { recordRun } from '../../../server/runs/record-run';
 import { openStore } from '../../../server/store/open-store';
 import type { Store } from '../../../server/store/store';
@@ -21,30 +20,6 @@ afterEach(() => {
 });
 
 const run = { id: 'r1', workflowId: 'wf', workflowJson: '{}', input: {}, createdAt: 1 };
-
-describe('EventBatcher', () => {
-  it('holds deltas until a non-delta event, then commits them with it in one batch', () => {
-    const batches: number[][] = [];
-    const batcher = new EventBatcher({ commit: (b) => batches.push(b.map((e) => e.seq)), committed: () => {}, flushMs: 60_000 });
-    batcher.push(ev.nodeStarted('r1', 1, 'a'));
-    batcher.push(ev.delta('r1', 2, 'a', 'x'));
-    batcher.push(ev.delta('r1', 3, 'a', 'y'));
-    expect(batches).toEqual([[1]]);
-    batcher.push(ev.nodeCompleted('r1', 4, 'a', { text: 'xy' }));
-    expect(batches).toEqual([[1], [2, 3, 4]]);
-  });
-
-  it('commits lone deltas when its timer fires', async () => {
-    const batches: number[][] = [];
-    let fired!: () => void;
-    const committed = new Promise<void>((resolve) => (fired = resolve));
-    const batcher = new EventBatcher({ commit: (b) => batches.push(b.map((e) => e.seq)), committed: () => fired(), flushMs: 1 });
-    batcher.push(ev.delta('r1', 2, 'a', 'x'));
-    batcher.push(ev.delta('r1', 3, 'a', 'y'));
-    await committed;
-    expect(batches).toEqual([[2, 3]]);
-  });
-});
 
 describe('recordRun', () => {
   it('persists every event before announcing it, and ends with the run status', async () => {
@@ -70,6 +45,41 @@ describe('recordRun', () => {
     expect(announced).toEqual(['run.started', 'run.failed']);
     expect(store.runs.get('r1')).toMatchObject({ status: 'failed', error: { type: 'internal' } });
     expect(store.runs.get('r1')?.error?.message).toMatch(/engine exploded/);
+  });
+
+  it('keeps the events that arrived before the stream broke, with run.failed right after them', async () => {
+    async function* broken(): AsyncIterable<TraceEvent> {
+      yield ev.runStarted('r1', 1);
+      yield ev.nodeStarted('r1', 2, 'a');
+      yield ev.delta('r1', 3, 'a', 'partial');
+      throw new Error('engine exploded');
+    }
+    expect(await recordRun(store, run, broken())).toBe('failed');
+    const stored = store.events.after('r1', 0, 100);
+    expect(stored.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'run.started'],
+      [2, 'node.started'],
+      [3, 'node.delta'],
+      [4, 'run.failed'],
+    ]);
+  });
+
+  it('records concurrent runs through one shared transaction per loop turn', async () => {
+    const commits: number[] = [];
+    const real = store.commitEvents.bind(store);
+    store.commitEvents = (events) => {
+      commits.push(events.length);
+      real(events);
+    };
+    const runs = ['r1', 'r2', 'r3'].map((id) =>
+      recordRun(store, { ...run, id }, streamOf([ev.runStarted(id, 1), ev.nodeStarted(id, 2, 'a'), ev.delta(id, 3, 'a', 'x'), ev.nodeCompleted(id, 4, 'a', { text: 'x' }), ev.runCompleted(id, 5)])),
+    );
+    expect(await Promise.all(runs)).toEqual(['completed', 'completed', 'completed']);
+    expect(commits.reduce((sum, n) => sum + n, 0)).toBe(15);
+    // Each transaction carries events of all three runs: far fewer transactions than events.
+    expect(commits.length).toBeLessThan(15);
+    expect(commits.every((n) => n % 3 === 0)).toBe(true);
+    for (const id of ['r1', 'r2', 'r3']) expect(store.events.after(id, 0, 100).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('revives an existing run row when resuming instead of inserting a second one', async () => {
