@@ -9,6 +9,7 @@ import { appStore, useAppStore } from '../store/use-app-store';
 import { displayEdges, nodesWithStatus, takenRoutes } from './edge-display';
 import { nodeTypes } from './node-types';
 import { PALETTE_MIME } from './palette-mime';
+import { useZoomedOut } from './use-zoomed-out';
 
 const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
 const minimapColor = (node: FlowNode) => `var(--node-${node.type ?? 'prompt'})`;
@@ -21,6 +22,7 @@ export function Canvas() {
   const shownEdges = useMemo(() => displayEdges(edges, routes, skipped, running), [edges, routes, skipped, running]);
   const { onNodesChange, onEdgesChange, beginMove, connect, addNode, notify } = appStore.getState();
   const flow = useReactFlow<FlowNode>();
+  const zoomedOut = useZoomedOut();
   const refusal = useRef<string | null>(null);
 
   useEffect(() => {
@@ -70,7 +72,7 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className={zoomedOut ? 'canvas canvas--far' : 'canvas'} data-testid="canvas" data-zoomed-out={zoomedOut}>
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={shownEdges}
@@ -91,7 +93,8 @@ export function Canvas() {
         fitViewOptions={FIT_VIEW}
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={20} size={1} />
+        {/* Zoomed out, the dot grid is a dense pattern re-rasterised on every pan frame and shows nothing useful. */}
+        {!zoomedOut && <Background gap={20} size={1} />}
         <MiniMap pannable zoomable nodeColor={minimapColor} />
         <Controls />
       </ReactFlow>
