@@ -1,7 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { loadWorkflow } from '../../../shared/format';
 import type { Json } from '../../../shared/json-schema';
 import type { Workflow } from '../../../shared/workflow-types';
 import type { BatchProgress, BatchReport } from '../../batch/batch-report';
@@ -9,9 +8,13 @@ import { resultsToCsv, resultsToJsonl } from '../../batch/format-results';
 import { datasetFormat, readDataset } from '../../batch/read-dataset';
 import { runBatch } from '../../batch/run-batch';
 import { runRealtime } from '../../batch/run-realtime';
-import { createClaude } from '../../claude';
 import { createGuardedFetch } from '../../net/guarded-fetch';
 import { openStore } from '../../store';
+import { formatUsd } from '../format-usd';
+import { loadWorkflowFile } from '../load-workflow-file';
+import { openClaudeForCli } from '../open-claude-for-cli';
+import { UsageError } from '../usage-error';
+import { watchInterrupt } from '../watch-interrupt';
 
 const USAGE = `Usage: trellis batch <workflow.json> --dataset rows.jsonl|rows.csv [--out results.jsonl|.csv] [--realtime] [--concurrency N] [--state FILE] [--poll-ms N]
 
@@ -39,8 +42,6 @@ interface BatchArgs {
   db?: string;
 }
 
-class UsageError extends Error {}
-
 export async function main(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
@@ -58,21 +59,14 @@ export async function main(args: string[]): Promise<number> {
   if (!loaded) return 2;
   const { workflow, rows } = loaded;
 
-  const connection = await createClaude();
-  const simulated = connection.mode === 'simulator';
-  process.stderr.write(simulated ? `trellis: offline simulator (no ANTHROPIC_API_KEY) at ${connection.baseURL}\n` : `trellis: Claude API at ${connection.baseURL}\n`);
-  const controller = new AbortController();
-  let interrupted = false;
-  const onSigint = (): void => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    process.stderr.write('\ntrellis: interrupted, stopping (Ctrl-C again to quit now)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const connection = await openClaudeForCli('batch');
+  if (!connection) return 2;
+  const simulated = connection.simulated;
+  process.stderr.write(`trellis: ${connection.banner}\n`);
+  const interrupt = watchInterrupt('stopping');
   const progress = new ProgressLine(process.stderr, rows.length);
   const statePath = parsed.state ?? `${parsed.dataset}.batch-state.json`;
-  const common = { claude: connection.client, signal: controller.signal, fetch: createGuardedFetch(), filesRoot: dirname(resolve(parsed.file)), onProgress: (update: BatchProgress) => progress.update(update) };
+  const common = { claude: connection.client, signal: interrupt.signal, fetch: createGuardedFetch(), filesRoot: dirname(resolve(parsed.file)), onProgress: (update: BatchProgress) => progress.update(update) };
 
   const store = parsed.db && !parsed.realtime ? openStore(parsed.db) : undefined;
   let report: BatchReport;
@@ -88,7 +82,7 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`trellis batch: ${(error as Error).message}\n`);
     return 2;
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.stop();
     store?.close();
     await connection.close();
   }
@@ -108,32 +102,26 @@ export async function main(args: string[]): Promise<number> {
 
 function printSummary(report: BatchReport): void {
   const other = report.mode === 'batch' ? 'realtime' : 'a batch';
-  process.stderr.write(`${report.completed} completed, ${report.failed} failed of ${report.rows.length} rows · ${report.usage.input_tokens} in / ${report.usage.output_tokens} out tokens · ${usd(report.cost_usd)} (${other} would cost ${usd(report.compare_cost_usd)})\n`);
+  process.stderr.write(`${report.completed} completed, ${report.failed} failed of ${report.rows.length} rows · ${report.usage.input_tokens} in / ${report.usage.output_tokens} out tokens · ${formatUsd(report.cost_usd)} (${other} would cost ${formatUsd(report.compare_cost_usd)})\n`);
   const failures = report.rows.filter((row) => row.status === 'failed');
   for (const row of failures.slice(0, 10)) process.stderr.write(`  row ${row.row}: ${row.error?.nodeId ? `${row.error.nodeId}: ` : ''}${row.error?.message ?? 'failed'}\n`);
   if (failures.length > 10) process.stderr.write(`  … and ${failures.length - 10} more (see the results)\n`);
 }
 
 async function load(args: BatchArgs): Promise<{ workflow: Workflow; rows: Json[] } | undefined> {
-  let workflowText: string;
+  const workflow = (await loadWorkflowFile('batch', args.file))?.workflow;
+  if (!workflow) return undefined;
   let datasetText: string;
   try {
-    workflowText = await readFile(args.file, 'utf8');
     datasetText = await readFile(args.dataset, 'utf8');
   } catch (error) {
     process.stderr.write(`trellis batch: ${(error as Error).message}\n`);
     return undefined;
   }
-  const result = loadWorkflow(workflowText);
-  if (!result.valid || !result.workflow) {
-    process.stderr.write(`${args.file}: ${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'}\n`);
-    for (const issue of result.errors) process.stderr.write(`  ${issue.path || '/'} [${issue.rule}]${issue.nodeId ? ` (node ${issue.nodeId})` : ''}: ${issue.message}\n`);
-    return undefined;
-  }
   try {
-    const rows = readDataset(datasetText, datasetFormat(args.dataset), result.workflow.inputs);
+    const rows = readDataset(datasetText, datasetFormat(args.dataset), workflow.inputs);
     if (rows.length === 0) throw new Error('the dataset has no rows');
-    return { workflow: result.workflow, rows };
+    return { workflow, rows };
   } catch (error) {
     process.stderr.write(`${args.dataset}: ${(error as Error).message}\n`);
     return undefined;
@@ -216,8 +204,4 @@ function describe(progress: BatchProgress): string {
   if (progress.phase === 'row') return `${progress.rowsDone}/${progress.rowsTotal} rows done`;
   const counts = progress.phase === 'ended' ? ` · ${progress.succeeded ?? 0} succeeded, ${progress.errored ?? 0} errored` : '';
   return `layer ${progress.layer} · ${progress.batchId} ${progress.phase} · ${progress.requests} requests${counts} · ${progress.rowsDone}/${progress.rowsTotal} rows done`;
-}
-
-function usd(value: number): string {
-  return `$${value.toFixed(value < 0.01 ? 5 : 4)}`;
 }

@@ -1,20 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Json } from '../../../shared/json-schema';
-import { loadWorkflow } from '../../../shared/format';
 import { templateReferences } from '../../../shared/templates';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Usage } from '../../../shared/usage';
-import { validateRunInput, type WorkflowIssue } from '../../../shared/validate-workflow';
 import type { Workflow } from '../../../shared/workflow-types';
-import { createClaude, type ClaudeConnection } from '../../claude';
 import { runWorkflow } from '../../engine/run-workflow';
-import { createMcpCaller, findUnknownMcpServers, loadMcpConfig, type McpClients } from '../../mcp';
 import { createGuardedFetch } from '../../net/guarded-fetch';
-import { createClaudeForCassette, parseReplayFlags, type CassetteClaude } from '../../replay';
+import { parseReplayFlags } from '../../replay';
 import { recordRun } from '../../runs/record-run';
 import { openStore } from '../../store';
+import { formatUsd } from '../format-usd';
+import { loadWorkflowFile } from '../load-workflow-file';
+import { openClaudeForCli } from '../open-claude-for-cli';
+import { openMcpForCli } from '../open-mcp-for-cli';
+import { readRunInput } from '../read-run-input';
+import { checkSingleRunInput, takeRunInputFlag, type RunInputFlags } from '../run-input-flags';
+import { UsageError } from '../usage-error';
+import { watchInterrupt } from '../watch-interrupt';
 
 const USAGE = `Usage: trellis run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--db PATH] [--latency FIRST_TOKEN_MS,TOKENS_PER_SEC] [--record F | --replay F]
 
@@ -31,11 +33,8 @@ Runs a workflow and prints its outputs as JSON on stdout; a live trace goes to s
 MCP servers come from the file named by TRELLIS_MCP_CONFIG.
 Exit codes: 0 completed, 1 run failed, 2 invalid workflow/input/arguments, 130 interrupted.`;
 
-interface RunArgs {
+interface RunArgs extends RunInputFlags {
   file: string;
-  input?: string;
-  inputFile?: string;
-  sample?: string;
   json: boolean;
   concurrency?: number;
   db?: string;
@@ -43,8 +42,6 @@ interface RunArgs {
   record?: string;
   replay?: string;
 }
-
-class UsageError extends Error {}
 
 export async function main(args: string[]): Promise<number> {
   let parsed: RunArgs;
@@ -62,60 +59,33 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
 
-  const loaded = await loadWorkflowFile(parsed.file);
+  const loaded = await loadWorkflowFile('run', parsed.file, { printWarnings: true });
   if (!loaded) return 2;
   const { workflow, text } = loaded;
-  const input = await resolveInput(parsed, workflow);
+  const input = await readRunInput('run', parsed, workflow);
   if (input === undefined) return 2;
-  const inputIssues = validateRunInput(workflow, input);
-  if (inputIssues.length > 0) {
-    printIssues('run input', inputIssues);
-    if (workflow.samples?.length) process.stderr.write(`  hint: try --sample ${workflow.samples[0]?.name}\n`);
-    return 2;
-  }
-
-  let mcp: McpClients;
-  try {
-    const mcpConfig = await loadMcpConfig();
-    const unknown = findUnknownMcpServers(workflow, Object.keys(mcpConfig.servers));
-    if (unknown.length > 0) {
-      printIssues(parsed.file, unknown);
-      return 2;
-    }
-    mcp = createMcpCaller(mcpConfig);
-  } catch (error) {
-    process.stderr.write(`trellis run: ${(error as Error).message}\n`);
-    return 2;
-  }
-
-  const claude = await openClaude(parsed);
+  const opened = await openMcpForCli('run', parsed.file, workflow);
+  if (!opened) return 2;
+  const { mcp } = opened;
+  const claude = await openClaudeForCli('run', parsed);
   if (!claude) {
-    await mcp.close();
+    await mcp?.close();
     return 2;
   }
   const printer = new TracePrinter(process.stderr, !parsed.json);
   process.stderr.write(`trellis: ${claude.banner}\n`);
-
-  const controller = new AbortController();
-  let interrupted = false;
-  const onSigint = (): void => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    process.stderr.write('\ntrellis: interrupted, canceling the run (Ctrl-C again to quit now)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const interrupt = watchInterrupt('canceling the run');
 
   const runId = `run_${randomBytes(8).toString('hex')}`;
   const events = runWorkflow(workflow, input, {
-    claude: claude.cassette.client,
+    claude: claude.client,
     runId,
-    signal: controller.signal,
+    signal: interrupt.signal,
     concurrency: parsed.concurrency,
     secrets: referencedSecrets(workflow),
     fetch: createGuardedFetch(),
     filesRoot: dirname(resolve(parsed.file)),
-    mcp,
+    ...(mcp ? { mcp } : {}),
   });
 
   let terminal: TraceEvent | undefined;
@@ -135,10 +105,10 @@ export async function main(args: string[]): Promise<number> {
       }
     }
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.stop();
     store?.close();
-    await mcp.close();
-    await claude.cassette.close();
+    await mcp?.close();
+    await claude.close();
   }
   if (parsed.record) process.stderr.write(`trellis: cassette written to ${parsed.record}\n`);
 
@@ -146,27 +116,8 @@ export async function main(args: string[]): Promise<number> {
     if (!parsed.json) process.stdout.write(`${JSON.stringify(terminal.data.outputs, null, 2)}\n`);
     return 0;
   }
-  if (terminal?.type === 'run.canceled') return interrupted ? 130 : 1;
+  if (terminal?.type === 'run.canceled') return interrupt.interrupted() ? 130 : 1;
   return 1;
-}
-
-/**
- * The Claude client for this run: live (API or simulator), recording into a cassette, or
- * replaying one. A cassette that cannot be read is an input error (undefined), already reported.
- */
-async function openClaude(parsed: RunArgs): Promise<{ cassette: CassetteClaude; banner: string } | undefined> {
-  let base: ClaudeConnection | undefined;
-  try {
-    base = parsed.replay ? undefined : await createClaude({ simulator: { latency: parsed.latency ?? { firstTokenMs: 0, tokensPerSecond: 0 } } });
-    const cassette = await createClaudeForCassette({ record: parsed.record, replay: parsed.replay, base });
-    if (cassette.mode === 'replay') return { cassette, banner: cassette.description };
-    const live = base?.mode === 'simulator' ? `offline simulator (no ANTHROPIC_API_KEY) at ${base.baseURL}` : `Claude API at ${base?.baseURL}`;
-    return { cassette, banner: cassette.mode === 'record' ? `${live}; ${cassette.description}` : live };
-  } catch (error) {
-    await base?.close();
-    process.stderr.write(`trellis run: ${(error as Error).message}\n`);
-    return undefined;
-  }
 }
 
 function parseArgs(allArgs: string[]): RunArgs {
@@ -186,15 +137,6 @@ function parseArgs(allArgs: string[]): RunArgs {
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] as string;
     switch (arg) {
-      case '--input':
-        parsed.input = value(arg, index++);
-        break;
-      case '--input-file':
-        parsed.inputFile = value(arg, index++);
-        break;
-      case '--sample':
-        parsed.sample = value(arg, index++);
-        break;
       case '--json':
         parsed.json = true;
         break;
@@ -217,74 +159,15 @@ function parseArgs(allArgs: string[]): RunArgs {
       case '--help':
         return { file: '--help', json: false };
       default:
+        if (takeRunInputFlag(parsed, arg, () => value(arg, index++))) break;
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         if (parsed.file) throw new UsageError(`one workflow file at a time (got ${parsed.file} and ${arg})`);
         parsed.file = arg;
     }
   }
   if (!parsed.file) throw new UsageError('missing <workflow.json>');
-  const sources = [parsed.input, parsed.inputFile, parsed.sample].filter((source) => source !== undefined);
-  if (sources.length > 1) throw new UsageError('use only one of --input, --input-file and --sample');
+  checkSingleRunInput(parsed);
   return parsed as RunArgs;
-}
-
-async function loadWorkflowFile(file: string): Promise<{ workflow: Workflow; text: string } | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    process.stderr.write(`trellis run: cannot read ${file}: ${(error as Error).message}\n`);
-    return undefined;
-  }
-  const result = loadWorkflow(text);
-  for (const warning of result.warnings) process.stderr.write(`${file}: warning ${describeIssue(warning)}\n`);
-  if (!result.valid || !result.workflow) {
-    printIssues(file, result.errors);
-    return undefined;
-  }
-  return { workflow: result.workflow, text };
-}
-
-async function resolveInput(args: RunArgs, workflow: Workflow): Promise<Json | undefined> {
-  if (args.sample !== undefined) {
-    const sample = workflow.samples?.find((candidate) => candidate.name === args.sample);
-    if (!sample) {
-      const names = workflow.samples?.map((candidate) => candidate.name).join(', ') || 'none';
-      process.stderr.write(`trellis run: no sample named "${args.sample}" (samples: ${names})\n`);
-      return undefined;
-    }
-    return sample.input;
-  }
-  let text = args.input;
-  let origin = '--input';
-  if (args.inputFile !== undefined) {
-    origin = args.inputFile;
-    try {
-      text = await readFile(args.inputFile, 'utf8');
-    } catch (error) {
-      process.stderr.write(`trellis run: cannot read ${args.inputFile}: ${(error as Error).message}\n`);
-      return undefined;
-    }
-  }
-  if (text === undefined) return {};
-  try {
-    return JSON.parse(text) as Json;
-  } catch (error) {
-    process.stderr.write(`trellis run: ${origin} is not valid JSON: ${(error as Error).message}\n`);
-    return undefined;
-  }
-}
-
-type ReportedIssue = Pick<WorkflowIssue, 'nodeId' | 'edgeId' | 'path' | 'rule' | 'message'>;
-
-function printIssues(subject: string, issues: readonly ReportedIssue[]): void {
-  process.stderr.write(`${subject}: ${issues.length} ${issues.length === 1 ? 'error' : 'errors'}\n`);
-  for (const issue of issues) process.stderr.write(`  ${describeIssue(issue)}\n`);
-}
-
-function describeIssue(issue: ReportedIssue): string {
-  const where = [issue.nodeId && `node ${issue.nodeId}`, issue.edgeId && `edge ${issue.edgeId}`].filter(Boolean).join(', ');
-  return `${issue.path || '/'} [${issue.rule}]${where ? ` (${where})` : ''}: ${issue.message}`;
 }
 
 /** Only the secrets the workflow names are read from the environment, never the whole env. */
@@ -356,7 +239,7 @@ class TracePrinter {
         break;
       case 'node.completed': {
         this.flush(event.nodeId);
-        const cost = event.data.usage ? `  ${tokens(event.data.usage)}  ${usd(event.data.cost_usd ?? 0)}` : '';
+        const cost = event.data.usage ? `  ${tokens(event.data.usage)}  ${formatUsd(event.data.cost_usd ?? 0)}` : '';
         const warn = event.data.warnings?.length ? `  ${this.paint('33', `⚠ ${event.data.warnings.join('; ')}`)}` : '';
         this.line(`  ${this.paint('32', '✓')} ${id} ${ms(event.data.duration_ms)}${cost}${warn}`);
         break;
@@ -369,7 +252,7 @@ class TracePrinter {
         this.line(`  ${this.paint('31', '✗')} ${id} failed (${event.data.error.type}): ${event.data.error.message}`);
         break;
       case 'run.completed':
-        this.line(`${this.paint('32', '✓')} run completed in ${ms(event.data.duration_ms)} · ${tokens(event.data.usage)} · ${usd(event.data.cost_usd)}`);
+        this.line(`${this.paint('32', '✓')} run completed in ${ms(event.data.duration_ms)} · ${tokens(event.data.usage)} · ${formatUsd(event.data.cost_usd)}`);
         break;
       case 'run.failed':
         this.line(`${this.paint('31', '✗')} run failed${event.data.nodeId ? ` at ${event.data.nodeId}` : ''}: ${event.data.error.message}`);
@@ -408,10 +291,6 @@ class TracePrinter {
 
 function ms(value: number): string {
   return value >= 1000 ? `${(value / 1000).toFixed(1)}s` : `${Math.round(value)}ms`;
-}
-
-function usd(value: number): string {
-  return `$${value.toFixed(value < 0.01 ? 5 : 4)}`;
 }
 
 function tokens(usage: Usage): string {

@@ -1,13 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { loadWorkflow } from '../../../shared/format';
-import type { WorkflowIssue } from '../../../shared/validate-workflow';
 import type { Workflow } from '../../../shared/workflow-types';
-import { createClaude } from '../../claude';
-import { createMcpCaller, findUnknownMcpServers, loadMcpConfig, type McpClients } from '../../mcp';
 import { createGuardedFetch } from '../../net/guarded-fetch';
-import { createClaudeForCassette, parseReplayFlags, type CassetteClaude } from '../../replay';
+import { parseReplayFlags } from '../../replay';
 import { CasesFileError, formatResultsTable, parseCases, runTestSuite, toJunitXml, type TestCase } from '../../testing';
+import { loadWorkflowFile } from '../load-workflow-file';
+import { openClaudeForCli } from '../open-claude-for-cli';
+import { openMcpForCli } from '../open-mcp-for-cli';
+import { UsageError } from '../usage-error';
 
 const USAGE = `Usage: trellis test <workflow.json> --cases CASES.jsonl [--replay CASSETTE | --record CASSETTE] [--junit OUT.xml] [--json] [--concurrency N]
 
@@ -32,8 +32,6 @@ interface TestArgs {
   concurrency?: number;
 }
 
-class UsageError extends Error {}
-
 export async function main(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
@@ -47,32 +45,16 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
 
-  const workflow = await readWorkflow(parsed.file);
+  const workflow = (await loadWorkflowFile('test', parsed.file))?.workflow;
   if (!workflow) return 2;
   const cases = await readCases(parsed.cases, workflow);
   if (!cases) return 2;
-
-  let mcp: McpClients | undefined;
-  try {
-    const mcpConfig = await loadMcpConfig();
-    const unknown = findUnknownMcpServers(workflow, Object.keys(mcpConfig.servers));
-    if (unknown.length > 0) {
-      printIssues(parsed.file, unknown);
-      return 2;
-    }
-    if (Object.keys(mcpConfig.servers).length > 0) mcp = createMcpCaller(mcpConfig);
-  } catch (error) {
-    process.stderr.write(`trellis test: ${(error as Error).message}\n`);
-    return 2;
-  }
-
-  let claude: CassetteClaude;
-  try {
-    const base = parsed.replay ? undefined : await createClaude({ simulator: { latency: { firstTokenMs: 0, tokensPerSecond: 0 } } });
-    claude = await createClaudeForCassette({ record: parsed.record, replay: parsed.replay, base });
-  } catch (error) {
+  const opened = await openMcpForCli('test', parsed.file, workflow);
+  if (!opened) return 2;
+  const { mcp } = opened;
+  const claude = await openClaudeForCli('test', parsed);
+  if (!claude) {
     await mcp?.close();
-    process.stderr.write(`trellis test: ${(error as Error).message}\n`);
     return 2;
   }
   process.stderr.write(`trellis test: ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} of ${workflow.id} · Claude: ${claude.description}\n`);
@@ -145,22 +127,6 @@ function parseArgs(args: string[]): TestArgs {
   return parsed as TestArgs;
 }
 
-async function readWorkflow(file: string): Promise<Workflow | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    process.stderr.write(`trellis test: cannot read ${file}: ${(error as Error).message}\n`);
-    return undefined;
-  }
-  const result = loadWorkflow(text);
-  if (!result.valid || !result.workflow) {
-    printIssues(file, result.errors);
-    return undefined;
-  }
-  return result.workflow;
-}
-
 async function readCases(file: string, workflow: Workflow): Promise<TestCase[] | undefined> {
   try {
     return parseCases(await readFile(file, 'utf8'), file, workflow);
@@ -169,9 +135,4 @@ async function readCases(file: string, workflow: Workflow): Promise<TestCase[] |
     else process.stderr.write(`trellis test: cannot read ${file}: ${(error as Error).message}\n`);
     return undefined;
   }
-}
-
-function printIssues(subject: string, issues: readonly Pick<WorkflowIssue, 'path' | 'rule' | 'message' | 'nodeId'>[]): void {
-  process.stderr.write(`${subject}: ${issues.length} ${issues.length === 1 ? 'error' : 'errors'}\n`);
-  for (const issue of issues) process.stderr.write(`  ${issue.path || '/'} [${issue.rule}]${issue.nodeId ? ` (node ${issue.nodeId})` : ''}: ${issue.message}\n`);
 }
