@@ -3,9 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Json } from '../../shared/json-schema';
 import type { TraceEvent } from '../../shared/trace-events';
-import type { PriceTable } from '../../shared/pricing';
 import type { Workflow } from '../../shared/workflow-types';
-import type { GuardedFetch, McpCaller } from '../engine/types';
 import { recordRun } from '../runs/record-run';
 import type { Store } from '../store/store';
 import { BatchCollector } from './batch-collector';
@@ -13,10 +11,11 @@ import type { BatchProgress, BatchReport, RowResult } from './batch-report';
 import { BatchState } from './batch-state';
 import { batchedClaude } from './batched-claude';
 import type { RowOutcome } from './row-outcome';
+import { rowEngineDeps, type RowEngineOptions } from './row-engine-options';
 import { runRow } from './run-row';
 import { UsageLedger } from './usage-ledger';
 
-export interface RunBatchOptions {
+export interface RunBatchOptions extends RowEngineOptions {
   /** The real client: it creates, polls and reads the batches. */
   claude: Anthropic;
   /** Resume file (see BatchState). Without it an interrupted run starts over. */
@@ -25,11 +24,6 @@ export interface RunBatchOptions {
   pollMs?: number;
   onProgress?: (progress: BatchProgress) => void;
   signal?: AbortSignal;
-  prices?: PriceTable;
-  secrets?: Record<string, string>;
-  fetch?: GuardedFetch;
-  filesRoot?: string;
-  mcp?: McpCaller;
   /** Nodes of one row running at once (default 4, as in realtime). */
   concurrency?: number;
   /** Abortable wait between polls; injectable for tests. */
@@ -137,12 +131,7 @@ export function report(mode: BatchReport['mode'], outcomes: readonly RowOutcome[
 }
 
 function engineDeps(options: RunBatchOptions): Parameters<typeof runRow>[0]['deps'] {
-  const deps: Parameters<typeof runRow>[0]['deps'] = {};
-  if (options.prices) deps.prices = options.prices;
-  if (options.secrets) deps.secrets = options.secrets;
-  if (options.fetch) deps.fetch = options.fetch;
-  if (options.filesRoot) deps.filesRoot = options.filesRoot;
-  if (options.mcp) deps.mcp = options.mcp;
+  const deps: Parameters<typeof runRow>[0]['deps'] = rowEngineDeps(options);
   if (options.concurrency) deps.concurrency = options.concurrency;
   return deps;
 }
