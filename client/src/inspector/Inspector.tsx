@@ -1,7 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { getNodeSpec } from '../../../shared/nodes';
+import type { NodeType } from '../../../shared/workflow-types';
 import type { BranchConfig, OutputConfig, PromptConfig, ToolConfig } from '../../../shared/node-configs';
-import type { FlowNode } from '../store/flow-types';
+import type { FlowNodeData } from '../store/flow-types';
+import { nodeById } from '../store/node-by-id';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { BranchForm } from './BranchForm';
 import { Field } from './Field';
@@ -19,8 +21,14 @@ export function Inspector() {
 }
 
 function NodeInspector({ nodeId }: { nodeId: string }) {
-  const node = useAppStore((state) => state.nodes.find((candidate) => candidate.id === nodeId));
-  if (!node || !node.type) return null;
+  // Type and data only: a drag replaces the node object on every pointer move, its data never.
+  const node = useAppStore(
+    useShallow((state) => {
+      const found = nodeById(state.nodes, nodeId);
+      return { id: nodeId, type: found?.type, data: found?.data };
+    }),
+  );
+  if (!node.type || !node.data) return null;
   const spec = getNodeSpec(node.type);
   return (
     <div className="inspector" data-testid="inspector">
@@ -32,24 +40,24 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
       <Field label="Display name" hint={`Templates refer to this node as {{${node.id}.…}}`}>
         <input value={node.data.label ?? ''} placeholder={node.id} data-testid="node-label" onChange={(event) => appStore.getState().updateLabel(node.id, event.target.value)} />
       </Field>
-      <NodeForm node={node} />
+      <NodeForm nodeId={node.id} type={node.type} data={node.data} />
     </div>
   );
 }
 
-function NodeForm({ node }: { node: FlowNode }) {
-  const config = node.data.config;
-  switch (node.type) {
+function NodeForm({ nodeId, type, data }: { nodeId: string; type: NodeType; data: FlowNodeData }) {
+  const config = data.config;
+  switch (type) {
     case 'prompt':
     case 'vision':
     case 'thinking':
-      return <PromptForm nodeId={node.id} type={node.type} config={config as PromptConfig} />;
+      return <PromptForm nodeId={nodeId} type={type} config={config as PromptConfig} />;
     case 'tool':
-      return <ToolForm nodeId={node.id} config={config as ToolConfig} />;
+      return <ToolForm nodeId={nodeId} config={config as ToolConfig} />;
     case 'branch':
-      return <BranchForm nodeId={node.id} config={config as BranchConfig} />;
+      return <BranchForm nodeId={nodeId} config={config as BranchConfig} />;
     case 'output':
-      return <OutputForm nodeId={node.id} config={config as OutputConfig} />;
+      return <OutputForm nodeId={nodeId} config={config as OutputConfig} />;
     default:
       return <p className="panel__empty">The input node passes the run's input on. Its fields are the workflow's inputs schema (select nothing to edit it).</p>;
   }

@@ -3,6 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/use-app-store';
 import { openReference, templateSuggestions } from './template-suggestions';
 
+const NO_GRAPH = Object.freeze({ nodes: [], edges: [], inputs: {} });
+
 interface TemplateFieldProps {
   nodeId: string;
   value: string;
@@ -14,12 +16,14 @@ interface TemplateFieldProps {
 
 /** A template textarea: typing `{{` offers the inputs and upstream outputs this node may reference. */
 export function TemplateField({ nodeId, value, onChange, rows = 4, testId, placeholder }: TemplateFieldProps) {
-  const { nodes, edges, inputs } = useAppStore(useShallow((state) => ({ nodes: state.nodes, edges: state.edges, inputs: state.meta.inputs })));
   const area = useRef<HTMLTextAreaElement>(null);
   const [caret, setCaret] = useState<number | null>(null);
   const [highlight, setHighlight] = useState(0);
   const reference = caret === null ? null : openReference(value, caret);
-  const all = reference ? templateSuggestions(nodes, edges, inputs, nodeId) : [];
+  // The graph only while completions are open: otherwise dragging a node would re-render the form
+  // on every pointer move.
+  const graph = useAppStore(useShallow((state) => (reference ? { nodes: state.nodes, edges: state.edges, inputs: state.meta.inputs } : NO_GRAPH)));
+  const all = reference && graph !== NO_GRAPH ? templateSuggestions(graph.nodes, graph.edges, graph.inputs, nodeId) : [];
   const matches = reference ? all.filter((suggestion) => suggestion.startsWith(reference.partial)).slice(0, 12) : [];
 
   const accept = (suggestion: string) => {

@@ -3,6 +3,7 @@ import { formatValue } from '../../../shared/templates';
 import { formatCost } from '../format/format-cost';
 import { formatDuration } from '../format/format-duration';
 import { useNodeRun } from '../canvas/use-node-run';
+import { nodeById } from '../store/node-by-id';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { CacheSavingsText } from './CacheSavingsText';
 import { cacheTtlOf, nodeCacheSavings } from './node-cache-savings';
@@ -10,7 +11,7 @@ import { cacheTtlOf, nodeCacheSavings } from './node-cache-savings';
 /** One node's part of the live trace; selects only its own run state. */
 function NodeTraceItem({ nodeId }: { nodeId: string }) {
   const node = useNodeRun(nodeId);
-  const cacheTtl = useAppStore((state) => cacheTtlOf(state.nodes.find((candidate) => candidate.id === nodeId)?.data.config));
+  const cacheTtl = useAppStore((state) => cacheTtlOf(nodeById(state.nodes, nodeId)?.data.config));
   if (!node) return null;
   const usage = node.usage;
   const cache = nodeCacheSavings(node, cacheTtl);

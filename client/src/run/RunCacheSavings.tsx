@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { CacheSavings } from '../../../shared/cache-savings';
+import { nodeById } from '../store/node-by-id';
 import { useAppStore } from '../store/use-app-store';
 import { CacheSavingsText } from './CacheSavingsText';
 import { cacheTtlOf, nodeCacheSavings, sumCacheSavings } from './node-cache-savings';
@@ -11,7 +12,7 @@ export function RunCacheSavings() {
   const numbers = useAppStore(
     useShallow((state) => {
       const total = sumCacheSavings(
-        Object.entries(state.run.nodes).map(([nodeId, node]) => nodeCacheSavings(node, cacheTtlOf(state.nodes.find((candidate) => candidate.id === nodeId)?.data.config))),
+        Object.entries(state.run.nodes).map(([nodeId, node]) => nodeCacheSavings(node, cacheTtlOf(nodeById(state.nodes, nodeId)?.data.config))),
       );
       // useShallow compares the fields: a new object with the same numbers re-renders nothing.
       return total ?? NO_SAVINGS;
