@@ -13,6 +13,8 @@ import { openStore } from '../../store';
 import { formatUsd } from '../format-usd';
 import { loadWorkflowFile } from '../load-workflow-file';
 import { openClaudeForCli } from '../open-claude-for-cli';
+import { parseCommandLine } from '../parse-command-line';
+import { readCommandArgs } from '../read-command-args';
 import { UsageError } from '../usage-error';
 import { watchInterrupt } from '../watch-interrupt';
 
@@ -43,18 +45,8 @@ interface BatchArgs {
 }
 
 export async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  let parsed: BatchArgs;
-  try {
-    parsed = parseArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`trellis batch: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseCommandLine('batch', USAGE, args, parseArgs);
+  if (typeof parsed === 'number') return parsed;
   const loaded = await load(parsed);
   if (!loaded) return 2;
   const { workflow, rows } = loaded;
@@ -128,36 +120,22 @@ async function load(args: BatchArgs): Promise<{ workflow: Workflow; rows: Json[]
   }
 }
 
-function parseArgs(args: string[]): BatchArgs {
-  const parsed: Partial<BatchArgs> & { realtime: boolean } = { realtime: false };
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index] as string;
-    const value = (): string => {
-      const next = args[index + 1];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      index += 1;
-      return next;
-    };
-    const integer = (min: number, max: number): number => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${arg} must be an integer from ${min} to ${max}`);
-      return n;
-    };
-    if (arg === '--dataset') parsed.dataset = value();
-    else if (arg === '--out') parsed.out = value();
-    else if (arg === '--realtime') parsed.realtime = true;
-    else if (arg === '--concurrency') parsed.concurrency = integer(1, 64);
-    else if (arg === '--state') parsed.state = value();
-    else if (arg === '--poll-ms') parsed.pollMs = integer(1, 3_600_000);
-    else if (arg === '--db') parsed.db = value();
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-    else if (parsed.file) throw new UsageError(`one workflow file at a time (got ${parsed.file} and ${arg})`);
-    else parsed.file = arg;
-  }
-  if (!parsed.file) throw new UsageError('missing <workflow.json>');
+function parseArgs(args: readonly string[]): BatchArgs {
+  const parsed: Omit<BatchArgs, 'file' | 'dataset'> & { dataset?: string } = { realtime: false };
+  const file = readCommandArgs(args, (flag, values) => {
+    if (flag === '--dataset') parsed.dataset = values.value();
+    else if (flag === '--out') parsed.out = values.value();
+    else if (flag === '--realtime') parsed.realtime = true;
+    else if (flag === '--concurrency') parsed.concurrency = values.integer(1, 64);
+    else if (flag === '--state') parsed.state = values.value();
+    else if (flag === '--poll-ms') parsed.pollMs = values.integer(1, 3_600_000);
+    else if (flag === '--db') parsed.db = values.value();
+    else return false;
+    return true;
+  });
   if (!parsed.dataset) throw new UsageError('missing --dataset rows.jsonl|rows.csv');
   if (parsed.out && !/\.(csv|jsonl)$/i.test(parsed.out)) throw new UsageError('--out must end in .jsonl or .csv');
-  return parsed as BatchArgs;
+  return { ...parsed, file, dataset: parsed.dataset };
 }
 
 /**

@@ -4,9 +4,10 @@ import { createGuardedFetch } from '../../net/guarded-fetch';
 import { formatUsd } from '../format-usd';
 import { loadWorkflowFile } from '../load-workflow-file';
 import { openClaudeForCli } from '../open-claude-for-cli';
+import { parseCommandLine } from '../parse-command-line';
+import { readCommandArgs } from '../read-command-args';
 import { readRunInput } from '../read-run-input';
 import { checkSingleRunInput, takeRunInputFlag, type RunInputFlags } from '../run-input-flags';
-import { UsageError } from '../usage-error';
 
 const USAGE = `Usage: trellis estimate <workflow.json> [--input JSON | --input-file F | --sample NAME] [--batch] [--json]
 
@@ -26,18 +27,8 @@ interface EstimateArgs extends RunInputFlags {
 }
 
 export async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  let parsed: EstimateArgs;
-  try {
-    parsed = parseArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`trellis estimate: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseCommandLine('estimate', USAGE, args, parseArgs);
+  if (typeof parsed === 'number') return parsed;
   const workflow = (await loadWorkflowFile('estimate', parsed.file))?.workflow;
   if (!workflow) return 2;
   const input = await readRunInput('estimate', parsed, workflow, { firstSampleByDefault: true });
@@ -87,24 +78,14 @@ function count(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-function parseArgs(args: string[]): EstimateArgs {
-  const parsed: Partial<EstimateArgs> & { json: boolean; batch: boolean } = { json: false, batch: false };
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index] as string;
-    const value = (): string => {
-      const next = args[index + 1];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      index += 1;
-      return next;
-    };
-    if (takeRunInputFlag(parsed, arg, value)) continue;
-    if (arg === '--json') parsed.json = true;
-    else if (arg === '--batch') parsed.batch = true;
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-    else if (parsed.file) throw new UsageError(`one workflow file at a time (got ${parsed.file} and ${arg})`);
-    else parsed.file = arg;
-  }
-  if (!parsed.file) throw new UsageError('missing <workflow.json>');
+function parseArgs(args: readonly string[]): EstimateArgs {
+  const parsed: Omit<EstimateArgs, 'file'> = { json: false, batch: false };
+  const file = readCommandArgs(args, (flag, values) => {
+    if (flag === '--json') parsed.json = true;
+    else if (flag === '--batch') parsed.batch = true;
+    else return takeRunInputFlag(parsed, flag, values.value);
+    return true;
+  });
   checkSingleRunInput(parsed);
-  return parsed as EstimateArgs;
+  return { ...parsed, file };
 }

@@ -6,13 +6,14 @@ import type { Usage } from '../../../shared/usage';
 import type { Workflow } from '../../../shared/workflow-types';
 import { runWorkflow } from '../../engine/run-workflow';
 import { createGuardedFetch } from '../../net/guarded-fetch';
-import { parseReplayFlags } from '../../replay';
 import { recordRun } from '../../runs/record-run';
 import { openStore } from '../../store';
 import { formatUsd } from '../format-usd';
 import { loadWorkflowFile } from '../load-workflow-file';
-import { openClaudeForCli } from '../open-claude-for-cli';
-import { openMcpForCli } from '../open-mcp-for-cli';
+import { openWorkflowConnections } from '../open-workflow-connections';
+import { parseCommandLine } from '../parse-command-line';
+import { readReplayFlags } from '../read-replay-flags';
+import { readCommandArgs } from '../read-command-args';
 import { readRunInput } from '../read-run-input';
 import { checkSingleRunInput, takeRunInputFlag, type RunInputFlags } from '../run-input-flags';
 import { UsageError } from '../usage-error';
@@ -44,34 +45,17 @@ interface RunArgs extends RunInputFlags {
 }
 
 export async function main(args: string[]): Promise<number> {
-  let parsed: RunArgs;
-  try {
-    parsed = parseArgs(args);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`trellis run: ${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (parsed.file === '--help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCommandLine('run', USAGE, args, parseArgs);
+  if (typeof parsed === 'number') return parsed;
 
   const loaded = await loadWorkflowFile('run', parsed.file, { printWarnings: true });
   if (!loaded) return 2;
   const { workflow, text } = loaded;
   const input = await readRunInput('run', parsed, workflow);
   if (input === undefined) return 2;
-  const opened = await openMcpForCli('run', parsed.file, workflow);
-  if (!opened) return 2;
-  const { mcp } = opened;
-  const claude = await openClaudeForCli('run', parsed);
-  if (!claude) {
-    await mcp?.close();
-    return 2;
-  }
+  const connections = await openWorkflowConnections('run', parsed.file, workflow, parsed);
+  if (!connections) return 2;
+  const { claude, mcp } = connections;
   const printer = new TracePrinter(process.stderr, !parsed.json);
   process.stderr.write(`trellis: ${claude.banner}\n`);
   const interrupt = watchInterrupt('canceling the run');
@@ -107,8 +91,7 @@ export async function main(args: string[]): Promise<number> {
   } finally {
     interrupt.stop();
     store?.close();
-    await mcp?.close();
-    await claude.close();
+    await connections.close();
   }
   if (parsed.record) process.stderr.write(`trellis: cassette written to ${parsed.record}\n`);
 
@@ -120,54 +103,25 @@ export async function main(args: string[]): Promise<number> {
   return 1;
 }
 
-function parseArgs(allArgs: string[]): RunArgs {
-  let flags;
-  try {
-    flags = parseReplayFlags(allArgs);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const args = flags.rest;
-  const parsed: Partial<RunArgs> & { json: boolean } = { json: false, record: flags.record, replay: flags.replay };
-  const value = (flag: string, index: number): string => {
-    const next = args[index + 1];
-    if (next === undefined) throw new UsageError(`${flag} needs a value`);
-    return next;
-  };
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index] as string;
-    switch (arg) {
-      case '--json':
-        parsed.json = true;
-        break;
-      case '--concurrency': {
-        const n = Number(value(arg, index++));
-        if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--concurrency must be an integer from 1 to 64');
-        parsed.concurrency = n;
-        break;
-      }
-      case '--db':
-        parsed.db = value(arg, index++);
-        break;
-      case '--latency': {
-        const [first, rate] = value(arg, index++).split(',').map(Number);
-        if (!Number.isFinite(first) || !Number.isFinite(rate) || (first as number) < 0 || (rate as number) < 0) throw new UsageError('--latency must be FIRST_TOKEN_MS,TOKENS_PER_SEC, e.g. 400,60');
-        parsed.latency = { firstTokenMs: first as number, tokensPerSecond: rate as number };
-        break;
-      }
-      case '-h':
-      case '--help':
-        return { file: '--help', json: false };
-      default:
-        if (takeRunInputFlag(parsed, arg, () => value(arg, index++))) break;
-        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-        if (parsed.file) throw new UsageError(`one workflow file at a time (got ${parsed.file} and ${arg})`);
-        parsed.file = arg;
-    }
-  }
-  if (!parsed.file) throw new UsageError('missing <workflow.json>');
+function parseArgs(allArgs: readonly string[]): RunArgs {
+  const flags = readReplayFlags(allArgs);
+  const parsed: Omit<RunArgs, 'file'> = { json: false, record: flags.record, replay: flags.replay };
+  const file = readCommandArgs(flags.rest, (flag, values) => {
+    if (flag === '--json') parsed.json = true;
+    else if (flag === '--concurrency') parsed.concurrency = values.integer(1, 64);
+    else if (flag === '--db') parsed.db = values.value();
+    else if (flag === '--latency') parsed.latency = parseLatency(values.value());
+    else return takeRunInputFlag(parsed, flag, values.value);
+    return true;
+  });
   checkSingleRunInput(parsed);
-  return parsed as RunArgs;
+  return { ...parsed, file };
+}
+
+function parseLatency(text: string): { firstTokenMs: number; tokensPerSecond: number } {
+  const [first, rate] = text.split(',').map(Number);
+  if (!Number.isFinite(first) || !Number.isFinite(rate) || (first as number) < 0 || (rate as number) < 0) throw new UsageError('--latency must be FIRST_TOKEN_MS,TOKENS_PER_SEC, e.g. 400,60');
+  return { firstTokenMs: first as number, tokensPerSecond: rate as number };
 }
 
 /** Only the secrets the workflow names are read from the environment, never the whole env. */

@@ -2,11 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Workflow } from '../../../shared/workflow-types';
 import { createGuardedFetch } from '../../net/guarded-fetch';
-import { parseReplayFlags } from '../../replay';
 import { CasesFileError, formatResultsTable, parseCases, runTestSuite, toJunitXml, type TestCase } from '../../testing';
 import { loadWorkflowFile } from '../load-workflow-file';
-import { openClaudeForCli } from '../open-claude-for-cli';
-import { openMcpForCli } from '../open-mcp-for-cli';
+import { openWorkflowConnections } from '../open-workflow-connections';
+import { parseCommandLine } from '../parse-command-line';
+import { readReplayFlags } from '../read-replay-flags';
+import { readCommandArgs, type FlagValues } from '../read-command-args';
 import { UsageError } from '../usage-error';
 
 const USAGE = `Usage: trellis test <workflow.json> --cases CASES.jsonl [--replay CASSETTE | --record CASSETTE] [--junit OUT.xml] [--json] [--concurrency N]
@@ -33,30 +34,16 @@ interface TestArgs {
 }
 
 export async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  let parsed: TestArgs;
-  try {
-    parsed = parseArgs(args);
-  } catch (error) {
-    process.stderr.write(`trellis test: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseCommandLine('test', USAGE, args, parseArgs);
+  if (typeof parsed === 'number') return parsed;
 
   const workflow = (await loadWorkflowFile('test', parsed.file))?.workflow;
   if (!workflow) return 2;
   const cases = await readCases(parsed.cases, workflow);
   if (!cases) return 2;
-  const opened = await openMcpForCli('test', parsed.file, workflow);
-  if (!opened) return 2;
-  const { mcp } = opened;
-  const claude = await openClaudeForCli('test', parsed);
-  if (!claude) {
-    await mcp?.close();
-    return 2;
-  }
+  const connections = await openWorkflowConnections('test', parsed.file, workflow, parsed);
+  if (!connections) return 2;
+  const { claude, mcp } = connections;
   process.stderr.write(`trellis test: ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} of ${workflow.id} · Claude: ${claude.description}\n`);
 
   const controller = new AbortController();
@@ -70,8 +57,7 @@ export async function main(args: string[]): Promise<number> {
     });
   } finally {
     process.off('SIGINT', onSigint);
-    await mcp?.close();
-    await claude.close();
+    await connections.close();
   }
   if (parsed.record) process.stderr.write(`trellis test: cassette written to ${parsed.record}\n`);
 
@@ -84,47 +70,20 @@ export async function main(args: string[]): Promise<number> {
   return suite.passed ? 0 : 1;
 }
 
-function parseArgs(args: string[]): TestArgs {
-  let flags;
-  try {
-    flags = parseReplayFlags(args);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const parsed: Partial<TestArgs> & { json: boolean } = { json: false, record: flags.record, replay: flags.replay };
-  const rest = flags.rest;
-  const value = (flag: string, index: number): string => {
-    const next = rest[index + 1];
-    if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return next;
+function parseArgs(args: readonly string[]): TestArgs {
+  const flags = readReplayFlags(args);
+  const parsed: Omit<TestArgs, 'file' | 'cases'> & { cases?: string } = { json: false, record: flags.record, replay: flags.replay };
+  const takeFlag = (flag: string, values: FlagValues): boolean => {
+    if (flag === '--cases') parsed.cases = values.value();
+    else if (flag === '--junit') parsed.junit = values.value();
+    else if (flag === '--json') parsed.json = true;
+    else if (flag === '--concurrency') parsed.concurrency = values.integer(1, 64);
+    else return false;
+    return true;
   };
-  for (let index = 0; index < rest.length; index += 1) {
-    const arg = rest[index] as string;
-    switch (arg) {
-      case '--cases':
-        parsed.cases = value(arg, index++);
-        break;
-      case '--junit':
-        parsed.junit = value(arg, index++);
-        break;
-      case '--json':
-        parsed.json = true;
-        break;
-      case '--concurrency': {
-        const n = Number(value(arg, index++));
-        if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('--concurrency must be an integer from 1 to 64');
-        parsed.concurrency = n;
-        break;
-      }
-      default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-        if (parsed.file) throw new UsageError(`one workflow file at a time (got ${parsed.file} and ${arg})`);
-        parsed.file = arg;
-    }
-  }
-  if (!parsed.file) throw new UsageError('missing <workflow.json>');
+  const file = readCommandArgs(flags.rest, takeFlag, { valuesNeverStartWithDashes: true });
   if (!parsed.cases) throw new UsageError('missing --cases CASES.jsonl');
-  return parsed as TestArgs;
+  return { ...parsed, file, cases: parsed.cases };
 }
 
 async function readCases(file: string, workflow: Workflow): Promise<TestCase[] | undefined> {
