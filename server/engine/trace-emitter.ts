@@ -1,5 +1,6 @@
 import type { Json } from '../../shared/json-schema';
 import type { NodeDeltaEvent, TraceEvent } from '../../shared/trace-events';
+import { atEndOfTurn, cancelEndOfTurn, type EndOfTurnTask } from './end-of-turn';
 import { redactSecrets } from './redact-secrets';
 
 type Draft = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'seq' | 'ts' | 'runId'> : never) : never;
@@ -22,6 +23,7 @@ interface PendingDelta {
   kind: DeltaData['kind'];
   toolUseId?: string;
   text: string;
+  bytes: number;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -31,13 +33,12 @@ interface PendingDelta {
  * non-delta event (and before any delta of another kind), so concatenating the emitted deltas
  * reproduces the streamed text exactly. With `flushMs` 0 (the default) the deltas that arrive in
  * one turn of the event loop (an SDK read often carries several) leave together at the end of it
- * (one `setImmediate` per emitter), so coalescing adds no waiting; a positive `flushMs` keeps a
+ * (one `setImmediate` per turn for the whole process), so coalescing adds no waiting; a positive `flushMs` keeps a
  * time window instead (one timer per pending buffer, never one per token).
  */
-export class TraceEmitter {
+export class TraceEmitter implements EndOfTurnTask {
   private seq: number;
   private readonly pending = new Map<string, PendingDelta>();
-  private endOfTurn: ReturnType<typeof setImmediate> | undefined;
 
   constructor(private readonly options: TraceEmitterOptions) {
     this.seq = options.startSeq;
@@ -56,7 +57,7 @@ export class TraceEmitter {
       buffer = undefined;
     }
     if (!buffer) {
-      buffer = { nodeId, kind, text: '' };
+      buffer = { nodeId, kind, text: '', bytes: 0 };
       if (toolUseId !== undefined) buffer.toolUseId = toolUseId;
       this.pending.set(nodeId, buffer);
       if (this.options.flushMs > 0) {
@@ -64,14 +65,12 @@ export class TraceEmitter {
         timer.unref?.();
         buffer.timer = timer;
       } else {
-        this.endOfTurn ??= setImmediate(() => {
-          this.endOfTurn = undefined;
-          this.flushAll();
-        });
+        atEndOfTurn(this);
       }
     }
     buffer.text += text;
-    if (Buffer.byteLength(buffer.text) >= this.options.flushBytes) this.flushNode(nodeId);
+    buffer.bytes += Buffer.byteLength(text);
+    if (buffer.bytes >= this.options.flushBytes) this.flushNode(nodeId);
   }
 
   flushNode(nodeId: string): void {
@@ -79,10 +78,7 @@ export class TraceEmitter {
     if (!buffer) return;
     this.pending.delete(nodeId);
     if (buffer.timer) clearTimeout(buffer.timer);
-    if (this.pending.size === 0 && this.endOfTurn !== undefined) {
-      clearImmediate(this.endOfTurn);
-      this.endOfTurn = undefined;
-    }
+    if (this.pending.size === 0) cancelEndOfTurn(this);
     const data: DeltaData = { kind: buffer.kind, text: buffer.text };
     if (buffer.toolUseId !== undefined) data.toolUseId = buffer.toolUseId;
     this.write({ type: 'node.delta', nodeId, data });
@@ -90,6 +86,10 @@ export class TraceEmitter {
 
   flushAll(): void {
     for (const nodeId of [...this.pending.keys()]) this.flushNode(nodeId);
+  }
+
+  runAtEndOfTurn(): void {
+    this.flushAll();
   }
 
   get nextSeq(): number {
