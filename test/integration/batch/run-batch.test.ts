@@ -7,7 +7,7 @@ import type { BatchProgress } from '../../../server/batch/batch-report';
 import { runBatch } from '../../../server/batch/run-batch';
 import { runRealtime } from '../../../server/batch/run-realtime';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
-import { ticket, triageWorkflow } from './triage-workflow';
+import { ticket, triageWorkflow } from '../production-http/helpers/triage-workflow';
 
 const folder = mkdtempSync(join(tmpdir(), 'trellis-batch-'));
 let simulator: RunningSimulator | undefined;

@@ -1,28 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringifyWorkflow } from '../../../shared/format';
-import { triageWorkflow } from './triage-workflow';
+import { runTrellis, type TrellisResult } from '../wiring/helpers/run-trellis';
+import { triageWorkflow } from '../production-http/helpers/triage-workflow';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const BIN = join(ROOT, 'bin/trellis.mjs');
 const folder = mkdtempSync(join(tmpdir(), 'trellis-batch-cli-'));
-const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-delete env.ANTHROPIC_API_KEY;
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function trellis(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: folder, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function trellis(args: string[]): Promise<TrellisResult> {
+  return runTrellis(args, {}, folder);
 }
 
 writeFileSync(join(folder, 'triage.json'), stringifyWorkflow(triageWorkflow()));

@@ -1,30 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WorkflowEstimate } from '../../../server/estimate/estimate-workflow';
 import { stringifyWorkflow } from '../../../shared/format';
+import { runTrellis, type TrellisResult } from '../wiring/helpers/run-trellis';
 import { codeReviewWorkflow } from './code-review-workflow';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const BIN = join(ROOT, 'bin/trellis.mjs');
 const folder = mkdtempSync(join(tmpdir(), 'trellis-estimate-cli-'));
-const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-delete env.ANTHROPIC_API_KEY;
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 writeFileSync(join(folder, 'review.json'), stringifyWorkflow(codeReviewWorkflow()));
 
-function trellis(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: folder, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function trellis(args: string[]): Promise<TrellisResult> {
+  return runTrellis(args, {}, folder);
 }
 
 describe('trellis estimate', { timeout: 60_000 }, () => {

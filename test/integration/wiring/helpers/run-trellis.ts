@@ -12,12 +12,12 @@ export interface TrellisResult {
 
 /**
  * Runs the real `trellis` binary as a child process, with no API key (so "live" means the
- * embedded simulator) and only the extra environment given.
+ * embedded simulator) and only the extra environment given, in `cwd` (default: the repository).
  */
-export function runTrellis(args: string[], extraEnv: Record<string, string> = {}): Promise<TrellisResult> {
+export function runTrellis(args: string[], extraEnv: Record<string, string> = {}, cwd = REPO_ROOT): Promise<TrellisResult> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...extraEnv };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
