@@ -39,6 +39,7 @@ export const concurrentRuns: Benchmark = {
       const ideal = summarize(alone).p50;
       // The same 300 × 3 calls straight through the SDK, no engine or store: what this machine
       // and simulator manage at all, to tell Trellis's cost from the environment's.
+      const rawRss = sampleRss();
       const rawWall = await timed(() =>
         Promise.all(
           Array.from({ length: RUNS }, async () => {
@@ -47,7 +48,10 @@ export const concurrentRuns: Benchmark = {
         ),
       );
 
+      const rawPeakRssMb = rawRss.stop();
       const delay = monitorEventLoopDelay({ resolution: 1 });
+      // RSS rarely shrinks: the runs start from what the raw phase left resident.
+      const startRssMb = process.memoryUsage.rss() / 2 ** 20;
       const rss = sampleRss();
       delay.enable();
       const statuses: string[] = [];
@@ -80,6 +84,8 @@ export const concurrentRuns: Benchmark = {
           'wall time of all runs (ms)': wall,
           'raw SDK, same calls and concurrency, wall (ms)': rawWall,
           'engine + store ÷ raw SDK wall': wall / rawWall,
+          'raw SDK phase, peak RSS (MB)': rawPeakRssMb,
+          'RSS when the 300 runs start (MB)': startRssMb,
           // Near 1.0 means a core was saturated: the figure then measures the machine, not Trellis.
           'engine process CPU ÷ wall': (ownCpu.user + ownCpu.system) / 1000 / wall,
           'simulator process CPU ÷ wall': simulatorBusy / wall,

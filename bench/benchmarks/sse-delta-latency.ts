@@ -24,25 +24,25 @@ export const sseDeltaLatency: Benchmark = {
   name: 'sse-delta-latency',
   description: `SDK delta → SSE frame at the client, through the real server and SQLite (${LATENCY.tokensPerSecond} tokens/s)`,
   async run() {
-    const defaults = await measure(undefined);
-    // The same path with delta coalescing off (engine and store batcher): what the design costs.
-    const uncoalesced = await measure(0);
+    const defaults = await measure({});
+    // The same path with delta coalescing off (every delta its own event): what coalescing costs.
+    const uncoalesced = await measure({ flushBytes: 1 });
     return {
       figures: [figure('SDK delta → SSE client, p95 (default settings)', defaults.latency.p95, 'ms', '<=', 5)],
-      baseline: { 'interval between SDK deltas, median (ms)': defaults.gaps.p50, 'p95 with flushMs 0 (no coalescing)': uncoalesced.latency.p95 },
+      baseline: { 'interval between SDK deltas, median (ms)': defaults.gaps.p50, 'p95 with flushBytes 1 (no coalescing)': uncoalesced.latency.p95 },
       samples: { deltaToSse: defaults.latency, deltaToSseUncoalesced: uncoalesced.latency, sdkDeltaInterval: defaults.gaps },
       notes: [`${defaults.latency.count} deltas over ${RUNS} runs per configuration.`],
     };
   },
 };
 
-async function measure(flushMs: number | undefined): Promise<{ latency: Summary; gaps: Summary }> {
+async function measure(coalescing: { flushBytes?: number }): Promise<{ latency: Summary; gaps: Summary }> {
   const dir = tempDir('trellis-bench-sse');
   const simulator = await startSimulatorProcess(LATENCY);
   const claude = benchClaude(simulator.url);
   const calls = instrumentDeltas(claude);
   const store = openStore(join(dir.path, 'sse.db'));
-  const runs = new RunManager({ store, claude, flushMs });
+  const runs = new RunManager({ store, claude, ...coalescing });
   const app = createApp({ store, runs, claudeMode: 'anthropic', config: { host: '127.0.0.1', allowedHosts: [], bodyLimitBytes: 5 * 1024 * 1024, maxJsonDepth: 100, heartbeatMs: 15_000 }, log: () => {} });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -30,6 +30,8 @@ export interface RunManagerDeps {
   mcp?: McpCaller;
   /** Coalescing window for deltas in ms, in the engine and in the store; 0 (default) = one event-loop turn. */
   flushMs?: number;
+  /** A pending delta this many bytes long leaves at once (engine default 1024; 1 = no coalescing). */
+  flushBytes?: number;
   now?: () => number;
   newId?: () => string;
 }
@@ -192,6 +194,7 @@ export class RunManager {
         completed: resume.completed,
         startSeq: resume.startSeq,
         deltaFlushMs: this.deps.flushMs,
+        deltaFlushBytes: this.deps.flushBytes,
       }),
       { ...this.deps.redact },
     );
