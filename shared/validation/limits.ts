@@ -8,10 +8,10 @@ export const LIMITS = {
   /** Any single string: templates, schema texts, mock responses. */
   stringLength: 200_000,
   /**
-   * Any single string of a run input. Larger than in documents because inputs carry base64 images
-   * (5 MB decoded ≈ 7 M characters); the HTTP body limit bounds it first.
+   * Any single string of a run input: the base64 length of the largest image the API accepts
+   * (5 MB), so inputs can carry images while a longer string is refused before anything runs.
    */
-  inputStringLength: 7_000_000,
+  inputStringLength: 4 * Math.ceil((5 * 1024 * 1024) / 3),
   /** Names, labels, ids, route labels: things shown in one line of UI. */
   nameLength: 200,
   /** Nesting depth of any JSON value, counted from the document root. */
