@@ -1,3 +1,4 @@
+import { JsonLineError, parseJsonLines } from '../../shared/dataset/parse-json-lines';
 import type { Json, JsonSchema } from '../../shared/json-schema';
 import { parseCsv } from './parse-csv';
 
@@ -19,19 +20,12 @@ export function datasetFormat(path: string): 'jsonl' | 'csv' {
 }
 
 function jsonlRows(text: string): Json[] {
-  const rows: Json[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new Error(`dataset line ${index + 1}: not valid JSON (${(error as Error).message})`);
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`dataset line ${index + 1}: each line must be a JSON object of input fields`);
-    rows.push(value as Json);
-  });
-  return rows;
+  try {
+    return parseJsonLines(text);
+  } catch (error) {
+    if (error instanceof JsonLineError) throw new Error(`dataset line ${error.line}: ${error.problem}`);
+    throw error;
+  }
 }
 
 function csvRows(text: string, inputs: JsonSchema | undefined): Json[] {

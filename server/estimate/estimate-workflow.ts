@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ContentBlockParam, MessageCountTokensParams, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { NodeEstimate, WorkflowEstimate } from '../../shared/api/workflow-estimate';
 import { dataflowEdges, topologicalOrder } from '../../shared/graph';
 import type { Json } from '../../shared/json-schema';
 import { findModel } from '../../shared/models';
@@ -31,32 +32,8 @@ export interface EstimateOptions {
   signal?: AbortSignal;
 }
 
-export interface NodeEstimate {
-  nodeId: string;
-  nodeType: WorkflowNode['type'];
-  model: string;
-  /** Input tokens of the node's first call when every upstream answer is as long as its max_tokens. */
-  input_tokens: number;
-  /** The same call when every upstream answer is one token long. */
-  input_tokens_min: number;
-  max_output_tokens: number;
-  /** Input (short upstream answers) + one output token. */
-  cost_min_usd: number;
-  /** Input (longest upstream answers) + max_tokens output; cache writes at their premium. */
-  cost_max_usd: number;
-  /** The model's max_input_tokens; null for a model the catalogue does not know. */
-  context_window: number | null;
-  /** Behind a branch route: it may not run at all, so the total minimum leaves it out. */
-  conditional: boolean;
-  warnings: string[];
-  /** Set when the node's request could not be built or counted; its costs are then 0. */
-  error?: string;
-}
-
-export interface WorkflowEstimate {
-  nodes: NodeEstimate[];
-  total: { input_tokens: number; cost_min_usd: number; cost_max_usd: number };
-}
+// The answer's shapes are shared with the client (shared/api); re-exported for the CLI.
+export type { NodeEstimate, WorkflowEstimate };
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const CLAUDE_CALLING = new Set(['prompt', 'vision', 'thinking']);

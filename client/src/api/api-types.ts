@@ -1,3 +1,4 @@
+import type { BatchJobDetail, BatchJobMode, BatchJobSummary } from '../../../shared/api/batch-job';
 import type { Json } from '../../../shared/json-schema';
 import type { ModelSpec } from '../../../shared/models';
 import type { NodeStatus, RunStatus, StopReason, TraceError } from '../../../shared/trace-events';
@@ -69,70 +70,22 @@ export interface RunDetail {
 
 export type RunRequest = ({ workflowId: string } | { workflow: Workflow }) & { input: Json };
 
-/** `POST /api/workflows/estimate` (docs/estimate.md). */
-export interface NodeEstimate {
-  nodeId: string;
-  nodeType: string;
-  model: string;
-  input_tokens: number;
-  input_tokens_min: number;
-  max_output_tokens: number;
-  cost_min_usd: number;
-  cost_max_usd: number;
-  context_window: number | null;
-  /** Behind a branch route: counted in the total maximum only. */
-  conditional: boolean;
-  warnings: string[];
-  error?: string;
-}
-
-export interface WorkflowEstimate {
-  workflowId: string;
-  batch: boolean;
-  nodes: NodeEstimate[];
-  total: { input_tokens: number; cost_min_usd: number; cost_max_usd: number };
-}
+/** `POST /api/workflows/estimate` (docs/estimate.md): one definition with the server's. */
+export type { NodeEstimate, EstimateResponse as WorkflowEstimate } from '../../../shared/api/workflow-estimate';
 
 export type WorkflowRef = { workflowId: string } | { workflow: Workflow };
 
 export type EstimateRequest = WorkflowRef & { input: Json; batch?: boolean };
 
-export type DatasetMode = 'batch' | 'realtime';
+export type DatasetMode = BatchJobMode;
 
 export type BatchJobRequest = WorkflowRef & ({ rows: Json[] } | { csv: string }) & { mode: DatasetMode; concurrency?: number };
 
-export interface BatchRowResult {
-  row: number;
-  status: 'completed' | 'failed' | 'canceled';
-  outputs?: { [outputNodeId: string]: Json };
-  error?: TraceError & { nodeId?: string };
-  skipped: { nodeId: string; reason: string }[];
-  usage: Usage;
-  cost_usd: number;
-  runId?: string;
-}
-
-/** `GET /api/batches/:id` (docs/http-api.md, Datasets). */
-export interface BatchJob {
-  id: string;
-  workflowId: string;
-  workflowName: string;
-  mode: DatasetMode;
-  status: 'running' | 'completed' | 'canceled' | 'failed';
-  rowsTotal: number;
-  rowsDone: number;
-  progress: { phase: string; layer?: number; batchId?: string; requests?: number; processing?: number; succeeded?: number; errored?: number } | null;
-  createdAt: number;
-  endedAt: number | null;
-  error: string | null;
-  costUsd: number | null;
-  compareCostUsd: number | null;
-  completed: number | null;
-  failed: number | null;
-  usage?: Usage | null;
-  batches?: { id: string; layer: number; requests: number; succeeded: number; errored: number }[];
-  rows?: BatchRowResult[] | null;
-}
+/**
+ * `GET /api/batches/:id` (docs/http-api.md, Datasets); `POST /api/batches` answers the summary
+ * alone, so the per-row parts are optional here.
+ */
+export type BatchJob = BatchJobSummary & Partial<Pick<BatchJobDetail, 'usage' | 'batches' | 'rows'>>;
 
 export interface McpServerInfo {
   name: string;

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { RowResult } from '../../../shared/api/row-result';
 import { formatValue } from '../../../shared/templates';
-import type { BatchJob, BatchRowResult, DatasetMode } from '../api/api-types';
+import type { BatchJob, DatasetMode } from '../api/api-types';
 import { openRun } from '../app-actions';
 import { cancelDataset, startDataset } from '../dataset-actions';
 import { formatCost } from '../format/format-cost';
@@ -107,7 +108,7 @@ function batchProgressText(progress: NonNullable<BatchJob['progress']>): string 
   return progress.phase === 'ended' ? `layer ${progress.layer ?? '?'} batch ended` : `layer ${progress.layer ?? '?'}: ${answered} of ${total || progress.requests || '?'} requests answered`;
 }
 
-function DatasetRow({ row, onOpenRun }: { row: BatchRowResult; onOpenRun(): void }) {
+function DatasetRow({ row, onOpenRun }: { row: RowResult; onOpenRun(): void }) {
   const result = row.error ? `${row.error.nodeId ? `${row.error.nodeId}: ` : ''}${row.error.message}` : preview(formatValue(row.outputs ?? {}), 160);
   return (
     <tr data-testid={`dataset-row-${row.row}`} data-status={row.status}>
