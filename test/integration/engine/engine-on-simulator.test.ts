@@ -1,28 +1,16 @@
-import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow } from '../../../shared/workflow-types';
 import { runWorkflow } from '../../../server/engine/run-workflow';
-import { startSimulator } from '../../../server/simulator';
+import { useSimulatedClaude } from '../../helpers/use-simulated-claude';
 
-type Simulator = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Simulator;
-let claude: Anthropic;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  claude = new Anthropic({ apiKey: 'sk-test', baseURL: sim.url, maxRetries: 2 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const simulated = useSimulatedClaude({ maxRetries: 2 });
 
 async function run(workflow: Workflow, input: unknown, extra: Partial<Parameters<typeof runWorkflow>[2]> = {}): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  for await (const event of runWorkflow(workflow, input as never, { claude, runId: 'run_sim', ...extra })) events.push(event);
+  for await (const event of runWorkflow(workflow, input as never, { claude: simulated.claude, runId: 'run_sim', ...extra })) events.push(event);
   return events;
 }
-
-const messagePosts = () => sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages');
 
 /** input → ask (prompt) → out */
 const simple: Workflow = {
@@ -45,36 +33,36 @@ const simple: Workflow = {
 
 describe('engine behaviour against the simulator', () => {
   it('a 429 followed by 200 is retried by the SDK and the run completes', async () => {
-    sim.injectFault({ kind: 'status', status: 429, retryAfterMs: 1 }, { times: 1 });
+    simulated.sim.injectFault({ kind: 'status', status: 429, retryAfterMs: 1 }, { times: 1 });
     const events = await run(simple, { topic: 'rivers' });
     expect(events.at(-1)?.type).toBe('run.completed');
-    expect(messagePosts().map((r) => [r.status, r.retryCount])).toEqual([
+    expect(simulated.messagePosts().map((r) => [r.status, r.retryCount])).toEqual([
       [429, 0],
       [200, 1],
     ]);
   });
 
   it('a mid-stream error before the first delta is retried once', async () => {
-    sim.injectFault({ kind: 'mid_stream_error', afterDeltas: 0, errorType: 'overloaded_error' }, { times: 1 });
+    simulated.sim.injectFault({ kind: 'mid_stream_error', afterDeltas: 0, errorType: 'overloaded_error' }, { times: 1 });
     const events = await run(simple, { topic: 'rivers' });
     expect(events.at(-1)?.type).toBe('run.completed');
-    expect(messagePosts()).toHaveLength(2);
+    expect(simulated.messagePosts()).toHaveLength(2);
   });
 
   it('cancel aborts the in-flight HTTP request (the simulator sees the client close)', async () => {
-    sim.injectFault({ kind: 'slow_first_token', ms: 60_000 }, { times: 1 });
+    simulated.sim.injectFault({ kind: 'slow_first_token', ms: 60_000 }, { times: 1 });
     const controller = new AbortController();
     const events: TraceEvent[] = [];
-    for await (const event of runWorkflow(simple, { topic: 'x' }, { claude, runId: 'run_cancel', signal: controller.signal })) {
+    for await (const event of runWorkflow(simple, { topic: 'x' }, { claude: simulated.claude, runId: 'run_cancel', signal: controller.signal })) {
       events.push(event);
       if (event.type === 'node.started' && event.nodeId === 'ask') {
-        while (messagePosts().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+        while (simulated.messagePosts().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
         controller.abort();
       }
     }
     expect(events.at(-1)?.type).toBe('run.canceled');
-    for (let i = 0; i < 200 && !messagePosts()[0]?.clientClosed; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(messagePosts()[0]?.clientClosed).toBe(true);
+    for (let i = 0; i < 200 && !simulated.messagePosts()[0]?.clientClosed; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(simulated.messagePosts()[0]?.clientClosed).toBe(true);
   });
 
   it('thinking blocks passed back in a thinking + tool loop pass the simulator\'s signature checks', async () => {
@@ -99,9 +87,9 @@ describe('engine behaviour against the simulator', () => {
     const calls = events.filter((e) => e.type === 'node.tool_call');
     expect(calls.length).toBeGreaterThan(0);
     expect(events.some((e) => e.type === 'node.delta' && e.data.kind === 'thinking')).toBe(true);
-    const second = messagePosts()[1]?.body as { messages: { role: string; content: { type: string }[] }[] };
+    const second = simulated.messagePosts()[1]?.body as { messages: { role: string; content: { type: string }[] }[] };
     expect(second.messages[1]?.role).toBe('assistant');
     expect(second.messages[1]?.content[0]?.type).toBe('thinking');
-    expect(messagePosts().every((r) => r.status === 200)).toBe(true);
+    expect(simulated.messagePosts().every((r) => r.status === 200)).toBe(true);
   });
 });

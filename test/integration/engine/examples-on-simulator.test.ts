@@ -1,23 +1,13 @@
-import Anthropic from '@anthropic-ai/sdk';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadWorkflow } from '../../../shared/format';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow } from '../../../shared/workflow-types';
 import { runWorkflow } from '../../../server/engine/run-workflow';
-import { startSimulator } from '../../../server/simulator';
+import { useSimulatedClaude } from '../../helpers/use-simulated-claude';
 
-type Simulator = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Simulator;
-let claude: Anthropic;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  claude = new Anthropic({ apiKey: 'sk-test', baseURL: sim.url, maxRetries: 2 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const simulated = useSimulatedClaude({ maxRetries: 2 });
 
 const WORKFLOWS = join(import.meta.dirname, '../../../workflows');
 const examples = readdirSync(WORKFLOWS).filter((file) => file.endsWith('.json')).sort();
@@ -30,11 +20,9 @@ function load(file: string): Workflow {
 
 async function run(workflow: Workflow, input: unknown, extra: Partial<Parameters<typeof runWorkflow>[2]> = {}): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  for await (const event of runWorkflow(workflow, input as never, { claude, runId: 'run_sim', filesRoot: WORKFLOWS, ...extra })) events.push(event);
+  for await (const event of runWorkflow(workflow, input as never, { claude: simulated.claude, runId: 'run_sim', filesRoot: WORKFLOWS, ...extra })) events.push(event);
   return events;
 }
-
-const messagePosts = () => sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages');
 
 describe('every example workflow runs on the simulator', () => {
   it('there are seven examples', () => {
@@ -62,7 +50,7 @@ describe('every example workflow runs on the simulator', () => {
     for (const node of workflow.nodes) if (node.type !== 'tool') expect(settled.has(node.id), `${node.id} settled`).toBe(true);
     const claudeNodes = events.filter((e): e is Extract<TraceEvent, { type: 'node.completed' }> => e.type === 'node.completed' && e.data.usage !== undefined);
     for (const completed of claudeNodes) expect(completed.data.usage?.output_tokens).toBeGreaterThan(0);
-    expect(messagePosts().length).toBeGreaterThanOrEqual(claudeNodes.length);
+    expect(simulated.messagePosts().length).toBeGreaterThanOrEqual(claudeNodes.length);
     if (claudeNodes.length > 0) expect(end.data.cost_usd).toBeGreaterThan(0);
   });
 });
@@ -80,7 +68,7 @@ function completedRun(events: TraceEvent[]): Extract<TraceEvent, { type: 'run.co
   return end;
 }
 
-const bodies = () => messagePosts().map((r) => r.body as { messages: { role: string; content: unknown }[]; thinking?: unknown; output_config?: unknown; tools?: { name: string }[] });
+const bodies = () => simulated.messagePosts().map((r) => r.body as { messages: { role: string; content: unknown }[]; thinking?: unknown; output_config?: unknown; tools?: { name: string }[] });
 
 describe('what each example does on the simulator', () => {
   it('apple-pricing: thinking is requested, streamed separately and returned as reasoning', async () => {
@@ -155,7 +143,7 @@ describe('what each example does on the simulator', () => {
     expect(result?.data.is_error).toBe(false);
     expect(JSON.stringify(result?.data.output)).toContain('light rain');
     expect(answer).toMatch(/light rain|14/);
-    expect(messagePosts()).toHaveLength(2);
+    expect(simulated.messagePosts()).toHaveLength(2);
   });
 
   it('weather-agent: an unknown city makes the tool fail; Claude still answers', async () => {

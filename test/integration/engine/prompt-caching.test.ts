@@ -1,23 +1,13 @@
-import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRequestParams } from '../../../server/engine/build-request-params';
 import { buildGraphIndex } from '../../../server/engine/graph-index';
 import { runWorkflow } from '../../../server/engine/run-workflow';
-import { startSimulator } from '../../../server/simulator';
 import type { PromptConfig } from '../../../shared/node-configs';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow, WorkflowNode } from '../../../shared/workflow-types';
+import { useSimulatedClaude } from '../../helpers/use-simulated-claude';
 
-type Simulator = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Simulator;
-let claude: Anthropic;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  claude = new Anthropic({ apiKey: 'sk-test', baseURL: sim.url, maxRetries: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const simulated = useSimulatedClaude({ maxRetries: 0 });
 
 /** Well over the 1,024-token minimum, so a breakpoint after it really writes the cache. */
 const LONG_GUIDE = `Review guide. ${Array.from({ length: 1500 }, (_, index) => `rule${index % 50}`).join(' ')}`;
@@ -38,11 +28,11 @@ function workflowOf(nodes: { id: string; type: WorkflowNode['type']; config: unk
 
 async function run(workflow: Workflow): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  for await (const event of runWorkflow(workflow, { topic: 'caching' }, { claude, runId: 'run_cache' })) events.push(event);
+  for await (const event of runWorkflow(workflow, { topic: 'caching' }, { claude: simulated.claude, runId: 'run_cache' })) events.push(event);
   return events;
 }
 
-const messageBodies = () => sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages').map((r) => r.body as Record<string, unknown>);
+const messageBodies = () => simulated.messagePosts().map((r) => r.body as Record<string, unknown>);
 const breakpointsIn = (body: unknown) => (JSON.stringify(body).match(/"cache_control"/g) ?? []).length;
 const completedOf = (events: TraceEvent[], nodeId: string) => {
   const event = events.find((candidate) => candidate.type === 'node.completed' && candidate.nodeId === nodeId);
@@ -106,7 +96,7 @@ describe('prompt caching on the simulator', () => {
     // What the engine would have sent, sent anyway: the API refuses it too.
     const node = five.nodes.find((candidate) => candidate.id === 'label') as WorkflowNode;
     const { params } = buildRequestParams({ node, workflow: five, graph: buildGraphIndex(five), scope: { input: { topic: 'caching' } }, outputs: new Map() });
-    await expect(claude.messages.create({ ...params, stream: false })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/maximum of 4 blocks with cache_control/) });
+    await expect(simulated.claude.messages.create({ ...params, stream: false })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/maximum of 4 blocks with cache_control/) });
   });
 
   it('prices a message-level 1h write at 2× and a 5m write at 1.25× from the API’s split usage', async () => {

@@ -1,21 +1,11 @@
-import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ToolChoiceConfig } from '../../../shared/node-configs';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow } from '../../../shared/workflow-types';
 import { runWorkflow } from '../../../server/engine/run-workflow';
-import { startSimulator } from '../../../server/simulator';
+import { useSimulatedClaude } from '../../helpers/use-simulated-claude';
 
-type Simulator = Awaited<ReturnType<typeof startSimulator>>;
-let sim: Simulator;
-let claude: Anthropic;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-  claude = new Anthropic({ apiKey: 'sk-test', baseURL: sim.url, maxRetries: 0 });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const simulated = useSimulatedClaude({ maxRetries: 0 });
 
 const FORECAST = 'Hail storm, 3 degrees, wind from the north-east';
 
@@ -58,12 +48,12 @@ function forecastWorkflow(toolChoice: ToolChoiceConfig, extra: Record<string, un
 
 async function run(workflow: Workflow): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  for await (const event of runWorkflow(workflow, { city: 'Oslo' }, { claude, runId: 'run_forced' })) events.push(event);
+  for await (const event of runWorkflow(workflow, { city: 'Oslo' }, { claude: simulated.claude, runId: 'run_forced' })) events.push(event);
   return events;
 }
 
 function toolChoicesSent(): unknown[] {
-  return sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages').map((r) => (r.body as { tool_choice?: unknown }).tool_choice);
+  return simulated.messagePosts().map((r) => (r.body as { tool_choice?: unknown }).tool_choice);
 }
 
 describe('a forced tool_choice in the tool loop', () => {
