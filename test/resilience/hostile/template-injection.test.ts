@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../../server/simulator';
+import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../shared/workflow-types';
 import { httpJson } from '../../helpers/http-json';
 import { onePromptWorkflow } from '../../helpers/one-prompt-workflow';
 import { runToTerminal } from '../../helpers/run-to-terminal';
-import { startTestApp, type TestApp } from '../../helpers/start-test-app';
+import { useAppOnSimulator } from '../../helpers/use-app-on-simulator';
 
 const ATTACKS = ["{{constructor.constructor('return process')()}}", '{{__proto__}}', '{{input.__proto__.x}}', '{{input.constructor.name}}', '{{input.toString}}', "{{input['__proto__']}}"];
 
@@ -28,40 +27,29 @@ function outputWorkflow(value: string): Workflow {
 
 /** Templates are path lookups only (PRODUCT.md §3): nothing in a workflow or an input is ever evaluated. */
 describe('template injection', () => {
-  let simulator: RunningSimulator;
-  let app: TestApp;
-
-  beforeAll(async () => {
-    simulator = await startSimulator({});
-    app = await startTestApp({ claudeUrl: simulator.url });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await simulator?.close();
-  });
+  const running = useAppOnSimulator();
 
   it.each(ATTACKS)('a run input holding %s is passed on as literal text, never rendered again', async (attack) => {
-    const { terminal } = await runToTerminal(app.url, { workflow: outputWorkflow('{{input.topic}}'), input: { topic: attack } });
+    const { terminal } = await runToTerminal(running.app.url, { workflow: outputWorkflow('{{input.topic}}'), input: { topic: attack } });
     expect(terminal.type).toBe('run.completed');
     if (terminal.type === 'run.completed') expect(terminal.data.outputs.result).toBe(attack);
 
-    const before = simulator.requests.length;
-    const prompted = await runToTerminal(app.url, { workflow: onePromptWorkflow('Tell me about {{input.topic}}'), input: { topic: attack } });
+    const before = running.simulator.requests.length;
+    const prompted = await runToTerminal(running.app.url, { workflow: onePromptWorkflow('Tell me about {{input.topic}}'), input: { topic: attack } });
     expect(prompted.terminal.type).toBe('run.completed');
-    const sent = JSON.stringify(simulator.requests.slice(before).map((request) => request.body));
+    const sent = JSON.stringify(running.simulator.requests.slice(before).map((request) => request.body));
     expect(sent).toContain(JSON.stringify(`Tell me about ${attack}`).slice(1, -1));
   });
 
   it.each(ATTACKS)('a workflow template %s is refused (400, nothing stored) or renders literal/empty, never evaluated', async (attack) => {
-    const before = app.rowCounts();
-    const started = await httpJson<{ runId: string }>(`${app.url}/api/runs`, { body: { workflow: outputWorkflow(`before ${attack} after`), input: { x: 'safe' } } });
+    const before = running.app.rowCounts();
+    const started = await httpJson<{ runId: string }>(`${running.app.url}/api/runs`, { body: { workflow: outputWorkflow(`before ${attack} after`), input: { x: 'safe' } } });
     if (started.status === 400) {
-      expect(app.rowCounts()).toEqual(before);
+      expect(running.app.rowCounts()).toEqual(before);
       return;
     }
     expect(started.status).toBe(202);
-    const { terminal } = await runToTerminal(app.url, { workflow: outputWorkflow(`before ${attack} after`), input: { x: 'safe' } });
+    const { terminal } = await runToTerminal(running.app.url, { workflow: outputWorkflow(`before ${attack} after`), input: { x: 'safe' } });
     if (terminal.type === 'run.completed') {
       const output = String(terminal.data.outputs.result);
       expect([`before ${attack} after`, 'before  after']).toContain(output);
