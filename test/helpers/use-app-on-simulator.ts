@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../server/simulator';
 import { startTestApp, type TestApp } from './start-test-app';
+import { startedInHook } from './started-in-hook';
 
 export interface AppOnSimulator {
   /** The Claude simulator the app calls; its request log shows whether Claude was reached. */
@@ -24,16 +25,12 @@ export function useAppOnSimulator(): AppOnSimulator {
     await app?.close();
     await simulator?.close();
   });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('useAppOnSimulator: the app starts in beforeAll; read app/simulator inside a test or hook.');
-    return value;
-  };
   return {
     get simulator() {
-      return started(simulator);
+      return startedInHook(simulator, 'useAppOnSimulator().simulator');
     },
     get app() {
-      return started(app);
+      return startedInHook(app, 'useAppOnSimulator().app');
     },
   };
 }

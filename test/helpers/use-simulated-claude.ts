@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSimulator, type RunningSimulator, type SimulatorRequestLog } from '../../server/simulator';
+import { startedInHook } from './started-in-hook';
 
 export interface SimulatedClaude {
   /** The simulator this test file talks to; its request log and faults are reset before each test. */
@@ -24,17 +25,13 @@ export function useSimulatedClaude(options: { maxRetries: number }): SimulatedCl
   });
   afterAll(() => sim?.close());
   beforeEach(() => sim?.reset());
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('useSimulatedClaude: the simulator starts in beforeAll; read sim/claude inside a test or hook.');
-    return value;
-  };
   return {
     get sim() {
-      return started(sim);
+      return startedInHook(sim, 'useSimulatedClaude().sim');
     },
     get claude() {
-      return started(claude);
+      return startedInHook(claude, 'useSimulatedClaude().claude');
     },
-    messagePosts: () => started(sim).requests.filter((request) => request.method === 'POST' && request.path === '/v1/messages'),
+    messagePosts: () => startedInHook(sim, 'useSimulatedClaude().sim').requests.filter((request) => request.method === 'POST' && request.path === '/v1/messages'),
   };
 }
