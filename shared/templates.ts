@@ -66,6 +66,8 @@ export function formatValue(value: unknown): string {
 export interface RenderOptions {
   /** Called for each reference that resolves to undefined; rendering continues with ''. */
   onMissing?: (ref: TemplateReference) => void;
+  /** Applied to each rendered value (not to the literal text), e.g. encodeURIComponent for URLs. */
+  encode?: (value: string) => string;
 }
 
 export function renderTemplate(source: string, scope: Record<string, unknown>, options: RenderOptions = {}): string {
@@ -77,7 +79,8 @@ export function renderTemplate(source: string, scope: Record<string, unknown>, o
     }
     const value = resolveReference(scope, part.ref);
     if (value === undefined) options.onMissing?.(part.ref);
-    out += formatValue(value);
+    const text = formatValue(value);
+    out += options.encode ? options.encode(text) : text;
   }
   return out;
 }

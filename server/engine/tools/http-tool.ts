@@ -1,6 +1,6 @@
 import type { Json } from '../../../shared/json-schema';
 import type { ToolImplementation } from '../../../shared/node-configs';
-import { formatValue, parseTemplate, resolveReference } from '../../../shared/templates';
+import { renderTemplate } from '../../../shared/templates';
 import type { GuardedFetch } from '../types';
 import { ToolFailure } from './tool-failure';
 
@@ -28,7 +28,7 @@ export async function runHttpTool(implementation: HttpImplementation, input: Jso
   const scope = { args: input, secrets: deps.secrets };
   const url = renderChecked(implementation.url, scope, 'url', encodeURIComponent);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(implementation.headers ?? {})) headers[name] = renderChecked(value, scope, `headers.${name}`, (v) => v);
+  for (const [name, value] of Object.entries(implementation.headers ?? {})) headers[name] = renderChecked(value, scope, `headers.${name}`);
   const init: RequestInit & { maxBytes: number; timeoutMs: number } = {
     method: implementation.method,
     headers,
@@ -37,7 +37,7 @@ export async function runHttpTool(implementation: HttpImplementation, input: Jso
     timeoutMs: Math.min(implementation.timeout_ms ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS),
   };
   if (implementation.body !== undefined && implementation.method !== 'GET') {
-    init.body = renderChecked(implementation.body, scope, 'body', (v) => v);
+    init.body = renderChecked(implementation.body, scope, 'body');
     if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = looksLikeJson(init.body) ? 'application/json' : 'text/plain';
   }
   let response: Response;
@@ -60,18 +60,14 @@ export async function runHttpTool(implementation: HttpImplementation, input: Jso
   return text;
 }
 
-function renderChecked(source: string, scope: Record<string, unknown>, where: string, encode: (value: string) => string): string {
-  let out = '';
-  for (const part of parseTemplate(source)) {
-    if (part.kind === 'text') {
-      out += part.text;
-      continue;
-    }
-    const value = resolveReference(scope, part.ref);
-    if (value === undefined) throw new ToolFailure(`${where}: ${part.ref.raw} has no value (missing tool argument or secret)`);
-    out += encode(formatValue(value));
-  }
-  return out;
+/** Renders a tool template, refusing to send a request with a reference that has no value. */
+function renderChecked(source: string, scope: Record<string, unknown>, where: string, encode?: (value: string) => string): string {
+  return renderTemplate(source, scope, {
+    encode,
+    onMissing: (ref) => {
+      throw new ToolFailure(`${where}: ${ref.raw} has no value (missing tool argument or secret)`);
+    },
+  });
 }
 
 function looksLikeJson(body: string): boolean {
