@@ -1,11 +1,11 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ToolChoiceConfig } from '../../../shared/node-configs';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow } from '../../../shared/workflow-types';
 import { runWorkflow } from '../../../server/engine/run-workflow';
 import { createMcpCaller, findUnknownMcpServers, type McpClients } from '../../../server/mcp';
 import { startSimulator } from '../../../server/simulator';
+import { mcpToolWorkflow } from '../../helpers/mcp-tool-workflow';
 import { echoServerConfig, readCalls } from './mcp-fixture';
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -25,42 +25,6 @@ afterAll(async () => {
 });
 beforeEach(() => sim.reset());
 
-/**
- *   input ──▶ ask ──▶ out
- *              ▲ tools
- *          shout (mcp: fixture/<tool>)
- */
-function workflowWith(tool: string, toolChoice: ToolChoiceConfig, mcpServer = 'fixture'): Workflow {
-  return {
-    format: 'trellis.workflow',
-    version: 1,
-    id: 'mcp-round-trip',
-    name: 'MCP round trip',
-    inputs: { type: 'object', properties: { phrase: { type: 'string' } }, required: ['phrase'] },
-    defaults: { model: 'claude-sonnet-4-6', max_tokens: 400 },
-    nodes: [
-      { id: 'input', type: 'input', position: { x: 0, y: 0 }, config: {} },
-      { id: 'ask', type: 'prompt', position: { x: 200, y: 0 }, config: { messages: [{ role: 'user', content: 'Repeat this phrase with the shout tool: {{input.phrase}}' }], tool_choice: toolChoice, max_tool_rounds: 3 } },
-      {
-        id: 'shout',
-        type: 'tool',
-        position: { x: 200, y: 160 },
-        config: {
-          name: 'shout',
-          description: 'Repeats a phrase.',
-          input_schema: { type: 'object', properties: tool === 'fail' ? { reason: { type: 'string' } } : { text: { type: 'string' } }, required: [tool === 'fail' ? 'reason' : 'text'] },
-          implementation: { kind: 'mcp', server: mcpServer, tool },
-        },
-      },
-      { id: 'out', type: 'output', position: { x: 400, y: 0 }, config: { value: '{{ask.text}}' } },
-    ],
-    edges: [
-      { id: 'e1', source: 'input', target: 'ask' },
-      { id: 'e2', source: 'shout', target: 'ask', targetHandle: 'tools' },
-      { id: 'e3', source: 'ask', target: 'out' },
-    ],
-  };
-}
 
 async function run(workflow: Workflow): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
@@ -76,7 +40,7 @@ describe('an mcp tool node inside a workflow, on the simulator', () => {
   it('Claude calls the tool, the MCP server receives it, and the answer uses its result', async () => {
     const before = readCalls(log).length;
     // auto: the simulated model calls the tool the prompt names, then answers from its result.
-    const events = await run(workflowWith('echo', { type: 'auto' }));
+    const events = await run(mcpToolWorkflow('fixture', 'echo', { type: 'auto' }));
     const end = events.at(-1);
     expect(end?.type, JSON.stringify(end?.data)).toBe('run.completed');
 
@@ -98,7 +62,7 @@ describe('an mcp tool node inside a workflow, on the simulator', () => {
 
   it('tool_choice forcing the tool: the MCP server gets the forced call and its output goes back as the tool_result', async () => {
     const before = readCalls(log).length;
-    const events = await run(workflowWith('echo', { type: 'tool', name: 'shout' }));
+    const events = await run(mcpToolWorkflow('fixture', 'echo', { type: 'tool', name: 'shout' }));
     const first = sim.requests.find((r) => r.method === 'POST' && r.path === '/v1/messages')?.body as { tool_choice?: unknown };
     expect(first.tool_choice).toEqual({ type: 'tool', name: 'shout' });
     const received = readCalls(log).slice(before);
@@ -111,7 +75,7 @@ describe('an mcp tool node inside a workflow, on the simulator', () => {
   });
 
   it('an MCP tool error reaches Claude as is_error and the run still completes', async () => {
-    const events = await run(workflowWith('fail', { type: 'auto' }));
+    const events = await run(mcpToolWorkflow('fixture', 'fail', { type: 'auto' }));
     const result = events.find((event) => event.type === 'node.tool_result');
     expect(result?.data).toMatchObject({ toolNodeId: 'shout', is_error: true });
     expect(String(result?.type === 'node.tool_result' ? result.data.output : '')).toMatch(/^refused: /);
@@ -123,7 +87,7 @@ describe('an mcp tool node inside a workflow, on the simulator', () => {
   });
 
   it('a workflow naming an unconfigured server is caught before the run and fails clearly during one', async () => {
-    const workflow = workflowWith('echo', { type: 'auto' }, 'weather');
+    const workflow = mcpToolWorkflow('weather', 'echo', { type: 'auto' });
     expect(findUnknownMcpServers(workflow, mcp.servers())).toEqual([
       { nodeId: 'shout', path: '/nodes/2/config/implementation/server', rule: 'mcp-server-unknown', message: 'MCP server "weather" is not configured on this server (configured: fixture)' },
     ]);

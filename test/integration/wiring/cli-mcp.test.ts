@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeEchoMcpConfig } from './helpers/echo-mcp-config';
-import { mcpEchoWorkflow } from './helpers/mcp-echo-workflow';
+import { mcpToolWorkflow } from '../../helpers/mcp-tool-workflow';
 import { runTrellis } from './helpers/run-trellis';
 
 describe('trellis run with MCP servers from TRELLIS_MCP_CONFIG', { timeout: 60_000 }, () => {
@@ -12,7 +12,7 @@ describe('trellis run with MCP servers from TRELLIS_MCP_CONFIG', { timeout: 60_0
     const callLog = join(dir, 'calls.jsonl');
     const { file } = writeEchoMcpConfig(dir, callLog);
     const workflow = join(dir, 'mcp-echo.json');
-    writeFileSync(workflow, JSON.stringify(mcpEchoWorkflow('echo')));
+    writeFileSync(workflow, JSON.stringify(mcpToolWorkflow('echo')));
 
     const result = await runTrellis(['run', workflow, '--sample', 'hello'], { TRELLIS_MCP_CONFIG: file });
     expect(result.code, result.stderr).toBe(0);
@@ -24,7 +24,7 @@ describe('trellis run with MCP servers from TRELLIS_MCP_CONFIG', { timeout: 60_0
   it('refuses a workflow naming a server that is not configured, before running (exit 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trellis-wiring-cli-mcp-'));
     const workflow = join(dir, 'mcp-weather.json');
-    writeFileSync(workflow, JSON.stringify(mcpEchoWorkflow('weather')));
+    writeFileSync(workflow, JSON.stringify(mcpToolWorkflow('weather')));
 
     const result = await runTrellis(['run', workflow, '--sample', 'hello']);
     expect(result.code).toBe(2);

@@ -10,7 +10,7 @@ import { createClaude, type ClaudeConnection } from '../../../server/claude';
 import { createMcpCaller, type McpClients } from '../../../server/mcp';
 import { RunManager } from '../../../server/runs/run-manager';
 import { openStore, type Store } from '../../../server/store';
-import { mcpEchoWorkflow } from './helpers/mcp-echo-workflow';
+import { mcpToolWorkflow } from '../../helpers/mcp-tool-workflow';
 import { writeEchoMcpConfig } from './helpers/echo-mcp-config';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-wiring-http-'));
@@ -80,7 +80,7 @@ describe('MCP through the HTTP API', { timeout: 60_000 }, () => {
   });
 
   it('a run with an mcp tool node completes with the MCP result in its trace', async () => {
-    const response = await postRun({ workflow: mcpEchoWorkflow('echo'), input: { phrase: 'hello trellis' } });
+    const response = await postRun({ workflow: mcpToolWorkflow('echo'), input: { phrase: 'hello trellis' } });
     expect(response.status).toBe(202);
     const { runId } = (await response.json()) as { runId: string };
 
@@ -102,7 +102,7 @@ describe('MCP through the HTTP API', { timeout: 60_000 }, () => {
 
   it('a workflow naming an unknown MCP server is refused with 400 and nothing is stored', async () => {
     const before = store.runs.list({ limit: 500 }).length;
-    const response = await postRun({ workflow: mcpEchoWorkflow('weather'), input: { phrase: 'hi' } });
+    const response = await postRun({ workflow: mcpToolWorkflow('weather'), input: { phrase: 'hi' } });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { type: string; message: string; details: { errors: unknown[] } } };
     expect(body.error.type).toBe('invalid_workflow');
@@ -114,7 +114,7 @@ describe('MCP through the HTTP API', { timeout: 60_000 }, () => {
   });
 
   it('a stored workflow naming an unknown MCP server is refused the same way', async () => {
-    const workflow = { ...mcpEchoWorkflow('weather'), id: 'mcp-echo-stored' };
+    const workflow = { ...mcpToolWorkflow('weather'), id: 'mcp-echo-stored' };
     const saved = await fetch(`${base}/api/workflows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(workflow) });
     expect(saved.status).toBe(201);
     const response = await postRun({ workflowId: 'mcp-echo-stored', input: { phrase: 'hi' } });

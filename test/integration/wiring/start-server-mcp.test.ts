@@ -6,7 +6,7 @@ import type { TraceEvent } from '../../../shared/trace-events';
 import { loadConfig } from '../../../server/config';
 import { startServer, type RunningServer } from '../../../server/main';
 import { writeEchoMcpConfig } from './helpers/echo-mcp-config';
-import { mcpEchoWorkflow } from './helpers/mcp-echo-workflow';
+import { mcpToolWorkflow } from '../../helpers/mcp-tool-workflow';
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-wiring-main-'));
 const callLog = join(dir, 'calls.jsonl');
@@ -29,7 +29,7 @@ describe('startServer reads TRELLIS_MCP_CONFIG', { timeout: 60_000 }, () => {
     const list = await fetch(`${server.url}/api/mcp/servers`);
     expect(await list.json()).toEqual({ servers: [{ name: 'echo', transport: 'stdio' }] });
 
-    const started = await fetch(`${server.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workflow: mcpEchoWorkflow('echo'), sample: 'hello' }) });
+    const started = await fetch(`${server.url}/api/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workflow: mcpToolWorkflow('echo'), sample: 'hello' }) });
     expect(started.status).toBe(202);
     const { runId } = (await started.json()) as { runId: string };
     const stream = await (await fetch(`${server.url}/api/runs/${runId}/events`)).text();

@@ -1,12 +1,15 @@
-import type { Workflow } from '../../../../shared/workflow-types';
+import type { ToolChoiceConfig } from '../../shared/node-configs';
+import type { Workflow } from '../../shared/workflow-types';
 
 /**
  *   input ──▶ ask ──▶ out
  *              ▲ tools
- *          shout (mcp: <server>/echo)
- * The forced tool_choice makes Claude call the tool once, then answer from its result.
+ *          shout (mcp: <server>/<tool>)
+ * The default forced tool_choice makes Claude call the tool once, then answer from its result.
+ * The fixture's `fail` tool takes a `reason`; its other tools take `text`.
  */
-export function mcpEchoWorkflow(server: string): Workflow {
+export function mcpToolWorkflow(server: string, tool = 'echo', toolChoice: ToolChoiceConfig = { type: 'tool', name: 'shout' }): Workflow {
+  const argument = tool === 'fail' ? 'reason' : 'text';
   return {
     format: 'trellis.workflow',
     version: 1,
@@ -17,7 +20,7 @@ export function mcpEchoWorkflow(server: string): Workflow {
     defaults: { model: 'claude-sonnet-4-6', max_tokens: 400 },
     nodes: [
       { id: 'input', type: 'input', position: { x: 0, y: 0 }, config: {} },
-      { id: 'ask', type: 'prompt', position: { x: 200, y: 0 }, config: { messages: [{ role: 'user', content: 'Repeat this phrase with the shout tool: {{input.phrase}}' }], tool_choice: { type: 'tool', name: 'shout' }, max_tool_rounds: 3 } },
+      { id: 'ask', type: 'prompt', position: { x: 200, y: 0 }, config: { messages: [{ role: 'user', content: 'Repeat this phrase with the shout tool: {{input.phrase}}' }], tool_choice: toolChoice, max_tool_rounds: 3 } },
       {
         id: 'shout',
         type: 'tool',
@@ -25,8 +28,8 @@ export function mcpEchoWorkflow(server: string): Workflow {
         config: {
           name: 'shout',
           description: 'Repeats a phrase.',
-          input_schema: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
-          implementation: { kind: 'mcp', server, tool: 'echo' },
+          input_schema: { type: 'object', properties: { [argument]: { type: 'string' } }, required: [argument] },
+          implementation: { kind: 'mcp', server, tool },
         },
       },
       { id: 'out', type: 'output', position: { x: 400, y: 0 }, config: { value: '{{ask.text}}' } },
