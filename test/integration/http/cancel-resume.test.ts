@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir, type TempDir } from '../../helpers/make-temp-dir';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stringifyWorkflow } from '../../../shared/format';
 import type { TraceEvent } from '../../../shared/trace-events';
@@ -11,11 +10,11 @@ import { readEvents } from './helpers/read-run';
 import { startTestApp, type TestApp } from './helpers/test-app';
 
 let app: TestApp | undefined;
-let dir: string | undefined;
+let dir: TempDir | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir?.remove();
   dir = undefined;
 });
 
@@ -58,8 +57,8 @@ describe('POST /api/runs/:id/cancel', () => {
 
 describe('interrupted runs', () => {
   it('a run left running becomes interrupted at start and resumes without repeating completed Claude calls', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trellis-resume-'));
-    const dbPath = join(dir, 'trellis.db');
+    dir = makeTempDir('trellis-resume');
+    const dbPath = join(dir.path, 'trellis.db');
     const workflow = chainWorkflow();
     const runId = 'run_crashed';
     // What a process that died mid-run leaves behind: input and draft done, polish started.

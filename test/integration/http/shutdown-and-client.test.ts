@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir, type TempDir } from '../../helpers/make-temp-dir';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../../server/app';
 import { RunManager } from '../../../server/runs/run-manager';
@@ -10,18 +10,18 @@ import { readEvents } from './helpers/read-run';
 import { startTestApp, type TestApp } from './helpers/test-app';
 
 let app: TestApp | undefined;
-let dir: string | undefined;
+let dir: TempDir | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir?.remove();
   dir = undefined;
 });
 
 describe('graceful shutdown', () => {
   it('leaves live runs interrupted (not canceled) so they can be resumed after a restart', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trellis-shutdown-'));
-    const dbPath = join(dir, 'trellis.db');
+    dir = makeTempDir('trellis-shutdown');
+    const dbPath = join(dir.path, 'trellis.db');
     app = await startTestApp({ dbPath, simulator: { latency: { firstTokenMs: 600_000 } } });
     const { runId } = (await (await app.postJson('/api/runs', { workflow: chainWorkflow(), sample: 'tea' })).json()) as { runId: string };
     await readEvents((await app.events(runId)).frames, (event) => event.type === 'node.started' && event.nodeId === 'draft');
@@ -39,12 +39,12 @@ describe('graceful shutdown', () => {
 
 describe('the built client', () => {
   it('is served at / with an SPA fallback, while unknown API paths stay JSON 404s', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'trellis-client-'));
-    const clientDir = join(dir, 'client');
+    dir = makeTempDir('trellis-client');
+    const clientDir = join(dir.path, 'client');
     mkdirSync(join(clientDir, 'assets'), { recursive: true });
     writeFileSync(join(clientDir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(clientDir, 'assets', 'app.js'), 'console.log(1)');
-    const store = openStore(join(dir, 'trellis.db'));
+    const store = openStore(join(dir.path, 'trellis.db'));
     const runs = new RunManager({ store, claude: undefined as never });
     const server = createApp({ store, runs, claudeMode: 'simulator', config: { host: '127.0.0.1', allowedHosts: [], bodyLimitBytes: 1024, maxJsonDepth: 10, heartbeatMs: 1000, clientDir } }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
