@@ -87,7 +87,12 @@ describe('what each example does on the simulator', () => {
     const fields = completedRun(events).data.outputs.fields as { title: unknown; company: unknown; job: Record<string, unknown> };
     expect(typeof fields.title).toBe('string');
     expect(fields.job).toMatchObject({ title: fields.title });
-    expect(bodies()[0]?.output_config ?? bodies()[0]?.tools).toBeDefined();
+    // Sonnet 4.6 supports structured outputs, so the node's schema goes out as output_config, not as a forced tool.
+    const extract = workflow.nodes.find((node) => node.id === 'extract');
+    const schema = extract?.type === 'prompt' ? extract.config.schema : undefined;
+    expect(schema).toBeDefined();
+    expect(bodies()[0]?.output_config).toEqual({ format: { type: 'json_schema', schema } });
+    expect(bodies()[0]?.tools).toBeUndefined();
   });
 
   it('multi-turn-chat: each turn continues the previous conversation', async () => {
