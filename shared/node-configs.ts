@@ -1,3 +1,4 @@
+import type { EffortLevel, ThinkingDisplay } from './claude-models/model-profile';
 import type { Json, JsonSchema } from './json-schema';
 
 /**
@@ -61,6 +62,10 @@ export interface PromptConfig {
   retry?: RetryPolicy;
   /** Per-node timeout for each Claude call, in ms. */
   timeout_ms?: number;
+  /** `output_config.effort`; absent = the model's default. Only levels the model accepts are valid. */
+  effort?: EffortLevel;
+  /** `thinking`; absent = the model's default (adaptive on models that think by default). */
+  thinking?: ThinkingSetting;
 }
 
 export type VisionImage =
@@ -77,9 +82,12 @@ export interface VisionConfig extends PromptConfig {
   images: VisionImage[];
 }
 
+/** The `thinking` request field, as the docs define it (thinking types by model: docs/models.md). */
 export type ThinkingSetting =
-  | { type: 'enabled'; budget_tokens: number; display?: 'summarized' | 'omitted' }
-  | { type: 'adaptive'; display?: 'summarized' | 'omitted' };
+  | { type: 'enabled'; budget_tokens: number; display?: ThinkingDisplay }
+  | { type: 'adaptive'; display?: ThinkingDisplay }
+  | { type: 'between_tools' }
+  | { type: 'disabled' };
 
 export interface ThinkingConfig extends PromptConfig {
   thinking: ThinkingSetting;
@@ -132,6 +140,10 @@ export interface BranchConfig {
   max_tokens?: number;
   /** `claude` mode only: extra instruction. template */
   instruction?: string;
+  /** `claude` mode only; as on prompt nodes. */
+  effort?: EffortLevel;
+  /** `claude` mode only; as on prompt nodes. */
+  thinking?: ThinkingSetting;
 }
 
 export interface OutputConfig {

@@ -112,7 +112,6 @@ function toolChoice(config: PromptConfig, attachedCount: number, jsonTool: boole
 }
 
 function thinkingParam(setting: ThinkingSetting): ThinkingConfigParam {
-  const param: ThinkingConfigParam = setting.type === 'enabled' ? { type: 'enabled', budget_tokens: setting.budget_tokens } : { type: 'adaptive' };
-  if (setting.display) param.display = setting.display;
-  return param;
+  // The node's setting is the request field itself (same shape as the SDK's ThinkingConfigParam).
+  return { ...setting };
 }

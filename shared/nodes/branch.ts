@@ -4,6 +4,7 @@ import { LIMITS } from '../validation/limits';
 import type { NodeSpec } from './node-spec';
 import { IN_HANDLE } from './node-spec';
 import { NAME, OPTIONAL_JSON, TEMPLATE } from './json-leaves';
+import { EFFORT, THINKING_SETTING } from './prompt-properties';
 
 const condition: JSONSchemaType<BranchCondition> = {
   type: 'object',
@@ -51,6 +52,8 @@ export const branchNode: NodeSpec<'branch'> = {
       model: { ...NAME, nullable: true },
       max_tokens: { type: 'integer', minimum: 1, maximum: LIMITS.maxTokens, nullable: true },
       instruction: { ...TEMPLATE, nullable: true },
+      effort: EFFORT,
+      thinking: { ...THINKING_SETTING, nullable: true },
     },
   },
   defaults: {

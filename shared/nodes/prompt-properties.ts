@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv/dist/2020';
-import type { CacheableText, MessageTemplate, PromptConfig, RetryPolicy, ToolChoiceConfig } from '../node-configs';
+import { EFFORT_LEVELS, THINKING_DISPLAYS } from '../claude-models/model-profile';
+import type { CacheableText, MessageTemplate, PromptConfig, RetryPolicy, ThinkingSetting, ToolChoiceConfig } from '../node-configs';
 import { LIMITS } from '../validation/limits';
 import { EMBEDDED_SCHEMA, NAME, TEMPLATE } from './json-leaves';
 
@@ -49,6 +50,30 @@ const retryPolicy: JSONSchemaType<RetryPolicy> = {
   },
 };
 
+const DISPLAY = { type: 'string', enum: [...THINKING_DISPLAYS], nullable: true } as const;
+
+/** `thinking` on every Claude-calling node. Which types a model accepts is a semantic check (model facts). */
+export const THINKING_SETTING: JSONSchemaType<ThinkingSetting> = {
+  type: 'object',
+  required: ['type'],
+  discriminator: { propertyName: 'type' },
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['type', 'budget_tokens'],
+      // The 1024 floor and the `< max_tokens` rule are semantic checks (rule thinking.budget) so the message can name both numbers.
+      properties: { type: { type: 'string', const: 'enabled' }, budget_tokens: { type: 'integer', minimum: 1, maximum: LIMITS.maxTokens }, display: DISPLAY },
+    },
+    { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { type: 'string', const: 'adaptive' }, display: DISPLAY } },
+    { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { type: 'string', const: 'between_tools' } } },
+    { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { type: 'string', const: 'disabled' } } },
+  ],
+};
+
+/** `output_config.effort`; which levels a model accepts is a semantic check (model facts). */
+export const EFFORT = { type: 'string', enum: [...EFFORT_LEVELS], nullable: true } as const;
+
 /** The properties prompt, vision and thinking nodes share (their configs extend PromptConfig). */
 export const PROMPT_PROPERTIES: JSONSchemaType<PromptConfig>['properties'] = {
   model: { ...NAME, nullable: true },
@@ -66,6 +91,8 @@ export const PROMPT_PROPERTIES: JSONSchemaType<PromptConfig>['properties'] = {
   cache_tools_ttl: CACHE_TTL,
   retry: { ...retryPolicy, nullable: true },
   timeout_ms: { type: 'integer', minimum: 1, maximum: 3_600_000, nullable: true },
+  effort: EFFORT,
+  thinking: { ...THINKING_SETTING, nullable: true },
 };
 
 /** What every Messages-calling node outputs (shared/node-outputs.ts PromptOutput). */

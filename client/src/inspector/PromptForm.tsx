@@ -119,7 +119,7 @@ function ThinkingFields({ nodeId, config }: { nodeId: string; config: ThinkingCo
           value={thinking?.type ?? 'enabled'}
           data-testid="thinking-mode"
           onChange={(event) => {
-            const display = thinking?.display ? { display: thinking.display } : {};
+            const display = thinking && 'display' in thinking && thinking.display ? { display: thinking.display } : {};
             setThinking(event.target.value === 'adaptive' ? { type: 'adaptive', ...display } : { type: 'enabled', budget_tokens: 2048, ...display }, 'thinking.type');
           }}
         >

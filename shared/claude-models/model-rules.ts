@@ -1,0 +1,37 @@
+import type { EffortLevel, ModelProfile, ThinkingType } from './model-profile';
+import { EFFORT_LEVELS } from './model-profile';
+
+/**
+ * Questions about what one model accepts. Every caller (validator, engine, estimator, canvas) asks
+ * here, so a rule lives in one place and is read from the profile, never from the model's name.
+ */
+
+export function acceptsThinkingType(model: ModelProfile, type: ThinkingType): boolean {
+  return model.thinking_types.includes(type);
+}
+
+export function acceptsEffort(model: ModelProfile, level: EffortLevel): boolean {
+  return model.effort_levels.includes(level);
+}
+
+/** `tool_choice` `any`/`tool`: refused outright on some models, and with thinking on the rest. */
+export function acceptsForcedToolChoice(model: ModelProfile, thinkingOn: boolean): boolean {
+  const rule = model.facts?.forced_tool_choice;
+  // A model the table does not know: the documented current default is to refuse.
+  if (rule === undefined || rule === 'refused') return false;
+  return !thinkingOn;
+}
+
+/** The effort above which `type` is refused on this model, if any. */
+export function thinkingEffortCeiling(model: ModelProfile, type: ThinkingType): EffortLevel | undefined {
+  return model.facts?.thinking_effort_ceiling?.[type];
+}
+
+export function effortRank(level: EffortLevel): number {
+  return EFFORT_LEVELS.indexOf(level);
+}
+
+/** Whether a request that omits `thinking` thinks (adaptively) on this model. */
+export function thinksByDefault(model: ModelProfile): boolean {
+  return model.facts?.thinks_by_default ?? model.thinking_types.includes('adaptive');
+}
