@@ -1,4 +1,17 @@
+import type { ModelCatalog } from '../claude-models/model-catalog';
+import type { Json } from '../json-schema';
 import type { Workflow } from '../workflow-types';
+
+/**
+ * A one-click repair the canvas offers next to an issue. Never applied by the validator or the
+ * engine (nothing is silently repaired): the user chooses it. `path` is a JSON pointer into the
+ * document; `value` undefined removes the field.
+ */
+export interface IssueFix {
+  /** Button text, e.g. `Use adaptive thinking`. */
+  label: string;
+  changes: { path: string; value?: Json }[];
+}
 
 export interface WorkflowIssue {
   severity: 'error' | 'warning';
@@ -10,6 +23,7 @@ export interface WorkflowIssue {
   rule: string;
   /** Readable, names the node or edge. */
   message: string;
+  fix?: IssueFix;
 }
 
 export interface ValidationResult {
@@ -23,6 +37,11 @@ export interface ValidationResult {
 export interface ValidateOptions {
   /** Model ids that do not draw a `model.unknown` warning; defaults to the built-in catalogue. */
   knownModels?: readonly string[];
+  /**
+   * What the models accept: live capabilities when the server has a key, else the facts table.
+   * Defaults to the facts table. (Will replace `knownModels`.)
+   */
+  models?: ModelCatalog;
 }
 
 /** Splits issues by severity into the result shape every caller (canvas, server, CLI) uses. */
