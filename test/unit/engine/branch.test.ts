@@ -55,7 +55,7 @@ describe('branch: match mode', () => {
 });
 
 describe('branch: claude mode', () => {
-  it('forces choose_route with an enum of the labels and routes on the answer', async () => {
+  it('forces choose_route with an enum of the labels where the model accepts forced tools', async () => {
     const flow = workflow(
       [
         inputNode,
@@ -66,9 +66,9 @@ describe('branch: claude mode', () => {
       ['input->pick', 'pick:billing->bill', 'pick:tech->tech'],
     );
     const { claude, requests } = createFakeClaude(() => ({ content: [{ type: 'tool_use', id: 'toolu_r', name: 'choose_route', input: { route: 'tech' } }] }));
-    const events = await collect(flow, { text: 'my laptop is broken' }, { claude });
+    const events = await collect({ ...flow, defaults: { model: 'claude-opus-4-6' } }, { text: 'my laptop is broken' }, { claude });
     expect(requests[0]?.body.tool_choice).toEqual({ type: 'tool', name: 'choose_route' });
-    expect((requests[0]?.body.tools as { input_schema: unknown }[])[0]?.input_schema).toEqual({ type: 'object', properties: { route: { type: 'string', enum: ['billing', 'tech'] } }, required: ['route'] });
+    expect((requests[0]?.body.tools as { input_schema: unknown }[])[0]?.input_schema).toEqual({ type: 'object', properties: { route: { type: 'string', enum: ['billing', 'tech'] } }, required: ['route'], additionalProperties: false });
     expect(ofType(events, 'node.skipped').map((e) => e.nodeId)).toEqual(['bill']);
     expect(terminal(events)).toMatchObject({ type: 'run.completed', data: { outputs: { tech: 'tech!' } } });
   });
