@@ -72,4 +72,34 @@ describe('branch: claude mode', () => {
     expect(ofType(events, 'node.skipped').map((e) => e.nodeId)).toEqual(['bill']);
     expect(terminal(events)).toMatchObject({ type: 'run.completed', data: { outputs: { tech: 'tech!' } } });
   });
+
+  it('routes by structured output where forced tools are refused (the current Sonnet), reading the JSON text after any thinking', async () => {
+    const flow = workflow(
+      [
+        inputNode,
+        { id: 'pick', type: 'branch', config: { mode: 'claude', on: '{{input.text}}', routes: [{ label: 'billing' }, { label: 'tech' }] } },
+        { id: 'bill', type: 'output', config: { value: 'billing!' } },
+        { id: 'tech', type: 'output', config: { value: 'tech!' } },
+      ],
+      ['input->pick', 'pick:billing->bill', 'pick:tech->tech'],
+    );
+    const { claude, requests } = createFakeClaude(() => ({ content: [{ type: 'thinking', thinking: '', signature: 'sig' }, { type: 'text', text: '{"route":"billing"}' }] }));
+    const events = await collect({ ...flow, defaults: { model: 'claude-sonnet-5-5' } }, { text: 'I was charged twice' }, { claude });
+    expect(requests[0]?.body.tool_choice).toBeUndefined();
+    expect(requests[0]?.body.tools).toBeUndefined();
+    expect(requests[0]?.body.output_config).toEqual({ format: { type: 'json_schema', schema: { type: 'object', properties: { route: { type: 'string', enum: ['billing', 'tech'] } }, required: ['route'], additionalProperties: false } } });
+    expect(ofType(events, 'node.skipped').map((e) => e.nodeId)).toEqual(['tech']);
+    const completed = ofType(events, 'node.completed').find((e) => e.nodeId === 'pick');
+    expect(completed?.data).toMatchObject({ output: { route: 'billing' }, thinking: { blocks: 1, hidden: true, display: 'omitted' } });
+    expect(terminal(events)).toMatchObject({ type: 'run.completed', data: { outputs: { bill: 'billing!' } } });
+  });
+
+  it('an answer that is not one of the labels takes the default with a warning', async () => {
+    const { claude } = createFakeClaude(() => ({ content: [{ type: 'text', text: '{"route":"sales"}' }] }));
+    const flow = branchFlow({ mode: 'claude', on: 'x', routes: [{ label: 'a' }, { label: 'b' }], default: 'b', model: 'claude-opus-5-5' });
+    const events = await collect(flow, {}, { claude });
+    const completed = ofType(events, 'node.completed').find((e) => e.nodeId === 'pick');
+    expect(completed?.data.output).toEqual({ route: 'b' });
+    expect(completed?.data.warnings?.[0]).toMatch(/did not pick a known route \("sales"\)/);
+  });
 });
