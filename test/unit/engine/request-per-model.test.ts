@@ -1,3 +1,4 @@
+import type { ContentBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
 import { describe, expect, it } from 'vitest';
 import { buildRequestParams, type RequestPlan } from '../../../server/engine/build-request-params';
 import { buildGraphIndex } from '../../../server/engine/graph-index';
@@ -16,10 +17,10 @@ import { inputNode, workflow } from './helpers/workflow-builder';
 const catalog = factsCatalog();
 const calc = { id: 'calc', type: 'tool', config: { name: 'calc', input_schema: { type: 'object', properties: { expression: { type: 'string' } } }, implementation: { kind: 'builtin', name: 'calculator' } } } as const;
 
-function planFor(node: Omit<WorkflowNode, 'position'>, model: string, withTool = false): RequestPlan {
+function planFor(node: Omit<WorkflowNode, 'position'>, model: string, withTool = false, leadBlocks?: ContentBlockParam[]): RequestPlan {
   const flow = workflow([inputNode, ...(withTool ? [calc as unknown as Omit<WorkflowNode, 'position'>] : []), { ...node, config: { ...node.config, model } } as Omit<WorkflowNode, 'position'>], ['input->n', ...(withTool ? ['calc=>n'] : [])]);
   const built = flow.nodes.find((candidate) => candidate.id === 'n') as WorkflowNode;
-  return buildRequestParams({ node: built, workflow: flow, graph: buildGraphIndex(flow), scope: { input: { text: 'my invoice is wrong' } }, outputs: new Map() }, { models: catalog });
+  return buildRequestParams({ node: built, workflow: flow, graph: buildGraphIndex(flow), scope: { input: { text: 'my invoice is wrong' } }, outputs: new Map() }, { models: catalog, ...(leadBlocks ? { leadBlocks } : {}) });
 }
 
 function configError(build: () => unknown): string {
@@ -120,6 +121,23 @@ describe('thinking node (defaults: adaptive, display summarized, max_tokens 4096
 
   it('claude-haiku-5-5: disabled is refused at an effort above high', () => {
     expect(configError(() => planFor(thinking({ thinking: { type: 'disabled' }, effort: 'xhigh' }), 'claude-haiku-5-5'))).toMatch(/accepts thinking "disabled" only at effort "high"/);
+  });
+});
+
+describe('vision node', () => {
+  const image: ContentBlockParam = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' } };
+  const vision = (extra: Record<string, unknown> = {}) =>
+    ({ id: 'n', type: 'vision', config: { images: [{ source: 'file', path: 'a.png' }], messages: [{ role: 'user', content: 'Describe: {{input.text}}' }], ...extra } }) as Omit<WorkflowNode, 'position'>;
+
+  it.each(ALL)('%s: the image first, then the text; settings as configured', (model) => {
+    const effort = model === 'claude-haiku-4-5' ? {} : { effort: 'high' };
+    const { params } = planFor(vision(effort), model, false, [image]);
+    expect(params).toEqual({
+      model,
+      max_tokens: 1024,
+      messages: [{ role: 'user', content: [image, { type: 'text', text: 'Describe: my invoice is wrong' }] }],
+      ...(model === 'claude-haiku-4-5' ? {} : { output_config: { effort: 'high' } }),
+    });
   });
 });
 
