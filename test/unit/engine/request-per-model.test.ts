@@ -6,6 +6,7 @@ import { NodeError } from '../../../server/engine/node-error';
 import { factsCatalog } from '../../../shared/claude-models';
 import { thinkingNode } from '../../../shared/nodes/thinking';
 import type { WorkflowNode } from '../../../shared/workflow-types';
+import { documentedProblems } from '../../helpers/documented-problems';
 import { inputNode, workflow } from './helpers/workflow-builder';
 
 /**
@@ -20,7 +21,11 @@ const calc = { id: 'calc', type: 'tool', config: { name: 'calc', input_schema: {
 function planFor(node: Omit<WorkflowNode, 'position'>, model: string, withTool = false, leadBlocks?: ContentBlockParam[]): RequestPlan {
   const flow = workflow([inputNode, ...(withTool ? [calc as unknown as Omit<WorkflowNode, 'position'>] : []), { ...node, config: { ...node.config, model } } as Omit<WorkflowNode, 'position'>], ['input->n', ...(withTool ? ['calc=>n'] : [])]);
   const built = flow.nodes.find((candidate) => candidate.id === 'n') as WorkflowNode;
-  return buildRequestParams({ node: built, workflow: flow, graph: buildGraphIndex(flow), scope: { input: { text: 'my invoice is wrong' } }, outputs: new Map() }, { models: catalog, ...(leadBlocks ? { leadBlocks } : {}) });
+  const plan = buildRequestParams({ node: built, workflow: flow, graph: buildGraphIndex(flow), scope: { input: { text: 'my invoice is wrong' } }, outputs: new Map() }, { models: catalog, ...(leadBlocks ? { leadBlocks } : {}) });
+  // Every plan this file builds must be documented-valid for its model, whatever else it asserts.
+  const profile = catalog.find(model);
+  if (profile) expect(documentedProblems(plan.params as unknown as Record<string, unknown>, profile)).toEqual([]);
+  return plan;
 }
 
 function configError(build: () => unknown): string {
@@ -183,5 +188,21 @@ describe('models the catalogue does not know', () => {
     expect(params.tool_choice).toBeUndefined();
     expect(params.output_config).toEqual({ effort: 'high', format: { type: 'json_schema', schema: ROUTE_SCHEMA } });
     expect(routeBy).toBe('json');
+  });
+});
+
+describe('the documented-rules check these tests rely on can fail', () => {
+  it('flags a forced tool on Opus 5.5, a budget on Sonnet 5.5, an open object and sampling', () => {
+    const opus = catalog.find('claude-opus-5-5');
+    const sonnet = catalog.find('claude-sonnet-5-5');
+    if (!opus || !sonnet) throw new Error('facts rows missing');
+    expect(documentedProblems({ model: opus.id, max_tokens: 10, tools: [{}], tool_choice: { type: 'any' }, temperature: 1 }, opus)).toEqual([
+      'temperature is refused under API version 2026-10-21',
+      'forced tool_choice any is refused by claude-opus-5-5 (thinking on)',
+    ]);
+    expect(documentedProblems({ model: sonnet.id, max_tokens: 4096, thinking: { type: 'enabled', budget_tokens: 2048 }, output_config: { format: { schema: { type: 'object' } } } }, sonnet)).toEqual([
+      'thinking.type enabled is refused by claude-sonnet-5-5',
+      'output_config.format.schema: object without additionalProperties false',
+    ]);
   });
 });
