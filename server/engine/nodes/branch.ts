@@ -46,10 +46,12 @@ async function chooseWithClaude(ctx: NodeContext<'branch'>): Promise<NodeResult>
   const summary = tally.summary();
   if (summary) result.thinking = summary;
   if (typeof route === 'string' && labels.includes(route)) return { ...result, output: { route } };
+  // Thinking counts against max_tokens: a route cut off there needs more room or less effort.
+  const cutOff = message.stop_reason === 'max_tokens' ? ` (cut off at max_tokens ${plan.params.max_tokens}; raise max_tokens or lower effort)` : '';
   if (config.default !== undefined) {
-    return { ...result, warnings: [`Claude did not pick a known route (${JSON.stringify(route ?? null)}); took the default`] };
+    return { ...result, warnings: [`Claude did not pick a known route (${JSON.stringify(route ?? null)})${cutOff}; took the default`] };
   }
-  throw new NodeError({ type: 'no_route', message: `${id}: Claude did not pick one of the routes ${labels.join(', ')} (got ${JSON.stringify(route ?? null)}) and there is no default` }, { retryable: true });
+  throw new NodeError({ type: 'no_route', message: `${id}: Claude did not pick one of the routes ${labels.join(', ')} (got ${JSON.stringify(route ?? null)})${cutOff} and there is no default` }, { retryable: true });
 }
 
 function routeFromTool(message: Message): unknown {

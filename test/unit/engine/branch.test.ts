@@ -102,4 +102,11 @@ describe('branch: claude mode', () => {
     expect(completed?.data.output).toEqual({ route: 'b' });
     expect(completed?.data.warnings?.[0]).toMatch(/did not pick a known route \("sales"\)/);
   });
+
+  it('a route cut off at max_tokens (thinking counts against it) says what to change', async () => {
+    const { claude } = createFakeClaude(() => ({ content: [{ type: 'thinking', thinking: '', signature: 's' }, { type: 'text', text: '{"rou' }], stop_reason: 'max_tokens' }));
+    const flow = branchFlow({ mode: 'claude', on: 'x', routes: [{ label: 'a' }, { label: 'b' }], model: 'claude-sonnet-5-5' });
+    const events = await collect(flow, {}, { claude });
+    expect(terminal(events)).toMatchObject({ type: 'run.failed', data: { error: { type: 'no_route', message: expect.stringContaining('cut off at max_tokens 1024; raise max_tokens or lower effort') } } });
+  });
 });
