@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildRequestParams } from '../../../server/engine/build-request-params';
+import { buildGraphIndex } from '../../../server/engine/graph-index';
+import type { WorkflowNode } from '../../../shared/workflow-types';
 import { liveCatalog, type ModelCapabilities } from '../../../shared/claude-models';
 import { collect, ofType, terminal } from './helpers/collect';
 import { createFakeClaude } from './helpers/fake-claude';
@@ -46,12 +49,12 @@ describe('the engine asks the catalogue it is given', () => {
     expect(terminal(events).type).toBe('run.completed');
   });
 
-  it('a setting the live capabilities refuse fails the node with config_error before any request', async () => {
-    const { claude, requests } = createFakeClaude(() => ({ content: [{ type: 'text', text: 'unused' }] }));
+  it('a setting the live capabilities refuse is a config_error naming the fix, before any request', () => {
+    // Built directly: a run would stop earlier, at the validator given the same catalogue.
     const flow = workflow([inputNode, prompt('p', 'Hi', { model: 'claude-lab-7', effort: 'low' }), outputNode('out', '{{p.text}}')], ['input->p', 'p->out']);
-    const events = await collect(flow, {}, { claude, models });
-    expect(requests).toHaveLength(0);
-    expect(terminal(events)).toMatchObject({ type: 'run.failed', data: { nodeId: 'p', error: { type: 'config_error', message: 'p.config.effort: claude-lab-7 takes no effort setting; remove effort' } } });
+    const node = flow.nodes.find((candidate) => candidate.id === 'p') as WorkflowNode;
+    const build = () => buildRequestParams({ node, workflow: flow, graph: buildGraphIndex(flow), scope: {}, outputs: new Map() }, { models });
+    expect(build).toThrow(expect.objectContaining({ traceError: { type: 'config_error', message: 'p.config.effort: claude-lab-7 takes no effort setting; remove effort' } }));
   });
 
   it('JSON output on a model without structured outputs and without facts: the json_output tool is offered, not forced', async () => {
