@@ -85,7 +85,9 @@ function checkSettings(settings: ClaudeSettings, maxTokens: number, profile: Mod
     const fix =
       thinking.type === 'enabled' && accepted.includes('adaptive')
         ? 'use {"type": "adaptive"} and control depth with effort'
-        : `use one of ${accepted.map((type) => `"${type}"`).join(', ') || '(no thinking setting: remove thinking)'}`;
+        : accepted.length === 0
+          ? 'it takes no thinking setting; remove thinking'
+          : `use one of ${accepted.map((type) => `"${type}"`).join(', ')}`;
     throw configError(`${path}.thinking.type: ${profile.id} does not accept thinking "${thinking.type}"; ${fix}`);
   }
   const ceiling = thinkingEffortCeiling(profile, thinking.type);
