@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runWorkflow } from '../../../server/engine/run-workflow';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow, WorkflowNode } from '../../../shared/workflow-types';
+import { factsCatalog } from '../../../shared/claude-models';
+import { documentedProblems } from '../../helpers/documented-problems';
 import { useSimulatedClaude } from '../../helpers/use-simulated-claude';
 
 /**
@@ -24,9 +26,17 @@ function flowOf(nodes: Omit<WorkflowNode, 'position'>[], edges: [string, string]
   };
 }
 
+const catalog = factsCatalog();
+
 async function run(workflow: Workflow): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   for await (const event of runWorkflow(workflow, { topic: 'tides' }, { claude: simulated.claude, runId: 'run_outcomes' })) events.push(event);
+  // Whatever the simulator answered, every request must be valid by the documented rules.
+  for (const post of simulated.messagePosts()) {
+    const body = post.body as Record<string, unknown>;
+    const profile = catalog.find(String(body.model));
+    expect(profile && documentedProblems(body, profile)).toEqual([]);
+  }
   return events;
 }
 
