@@ -19,7 +19,10 @@ export function validateTurns(turns: Turn[], model: SimulatedModel, thinkingOn: 
 
 function validatePrefill(last: Turn, model: SimulatedModel): void {
   if (last.role !== 'assistant') return;
-  if (!model.prefill) {
+  // A turn paused mid server-tool use (stop_reason pause_turn) is sent back as-is to continue: that
+  // is not a prefill, so models without prefill accept it.
+  const pausedServerTurn = last.blocks.some(({ block }) => block.type === 'server_tool_use' || block.type.endsWith('_tool_result'));
+  if (!model.prefill && !pausedServerTurn) {
     throw invalid(last.path, `${model.id} does not support assistant message prefill; the conversation must end with a user message`);
   }
   const final = last.blocks[last.blocks.length - 1];
