@@ -19,6 +19,10 @@ export function validateOutputSchema(schema: Record<string, unknown>, path = 'ou
   for (const keyword of Object.keys(schema)) {
     if (!allowed.has(keyword)) throw invalid(`${path}.${keyword}`, `JSON schema keyword '${keyword}' is not supported in structured outputs`);
   }
+  // Both messages are the API's as reported in public issues (output_config.format / output_format).
+  if (types.includes('object') && schema.additionalProperties === true) {
+    throw invalid(path, "For 'object' type, 'additionalProperties: true' is not supported. Please set 'additionalProperties' to false");
+  }
   if (types.includes('object') && schema.additionalProperties !== false) {
     throw invalid(path, "For 'object' type, 'additionalProperties' must be explicitly set to false");
   }

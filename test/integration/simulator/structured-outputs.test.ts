@@ -9,7 +9,8 @@ const object = (properties: Record<string, unknown>, extra: Record<string, unkno
 
 const REFUSED: [string, Record<string, unknown>, string][] = [
   ['an object without additionalProperties: false', { type: 'object', properties: { a: { type: 'string' } } }, "output_config.format.schema: For 'object' type, 'additionalProperties' must be explicitly set to false"],
-  ['a nested object with additionalProperties: true', object({ address: { type: 'object', properties: {}, additionalProperties: true } }), "output_config.format.schema.properties.address: For 'object' type, 'additionalProperties' must be explicitly set to false"],
+  ['a nested object with additionalProperties: true', object({ address: { type: 'object', properties: {}, additionalProperties: true } }), "output_config.format.schema.properties.address: For 'object' type, 'additionalProperties: true' is not supported. Please set 'additionalProperties' to false"],
+  ['a nested object without additionalProperties', object({ address: { type: 'object', properties: {} } }), "output_config.format.schema.properties.address: For 'object' type, 'additionalProperties' must be explicitly set to false"],
   ['minLength', object({ name: { type: 'string', minLength: 2 } }), "output_config.format.schema.properties.name.minLength: JSON schema keyword 'minLength' is not supported in structured outputs"],
   ['maximum', object({ score: { type: 'number', maximum: 1 } }), "output_config.format.schema.properties.score.maximum: JSON schema keyword 'maximum' is not supported in structured outputs"],
   ['maxItems', object({ tags: { type: 'array', items: { type: 'string' }, maxItems: 3 } }), "output_config.format.schema.properties.tags.maxItems: JSON schema keyword 'maxItems' is not supported in structured outputs"],
