@@ -9,7 +9,8 @@ import { EFFORT_LEVELS, type EffortLevel, type SimulatedModel } from './catalog/
 export function validateEffort(value: unknown, model: SimulatedModel): EffortLevel | undefined {
   if (value === undefined || value === null) return model.effort?.default;
   if (!EFFORT_LEVELS.includes(value as EffortLevel)) throw invalid('output_config.effort', `Input should be ${EFFORT_LEVELS.map((level) => `'${level}'`).join(', ')}`);
-  if (!model.effort) throw invalid('output_config.effort', `${model.id} does not support the effort parameter; remove output_config.effort`);
+  // The API's wording for Haiku 4.5, as quoted in public bug reports.
+  if (!model.effort) throw invalid('', 'This model does not support the effort parameter.');
   if (!model.effort.levels.includes(value as EffortLevel)) {
     throw invalid('output_config.effort', `'${String(value)}' is not supported for ${model.id}. Supported levels: ${model.effort.levels.join(', ')}`);
   }

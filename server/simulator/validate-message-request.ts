@@ -95,15 +95,15 @@ export function validateMessageRequest(body: unknown, kind: RequestKind, context
 
 /**
  * The model, if requests may name it. Retired models stay in the catalogue (GET /v1/models lists
- * them on request) but "Requests to retired models will fail" (about-claude/model-deprecations).
+ * them on request, as the SDK documents) but "Requests to retired models will fail"
+ * (about-claude/model-deprecations).
  */
 function usableModel(id: string): SimulatedModel {
   const model = findSimulatedModel(id);
   if (!model) throw new ApiError(404, 'not_found_error', `model: ${id}`);
-  if (model.lifecycle === 'retired') {
-    const replacement = model.replacement ? ` Use ${model.replacement} instead.` : '';
-    throw new ApiError(404, 'not_found_error', `model: ${id} was retired on ${model.retires_at?.slice(0, 10) ?? 'an earlier date'} and is no longer available.${replacement}`);
-  }
+  // The API answers a retired id exactly like an unknown one (public reports after the 2026-06-15
+  // retirement of Sonnet 4 quote `404 not_found_error "model: claude-sonnet-4-20250514"`).
+  if (model.lifecycle === 'retired') throw new ApiError(404, 'not_found_error', `model: ${id}`);
   return model;
 }
 

@@ -63,9 +63,8 @@ export function validateThinking(value: unknown, model: SimulatedModel, maxToken
  */
 export function validateForcedToolChoice(toolChoice: ToolChoice | undefined, model: SimulatedModel, thinking: EffectiveThinking): void {
   if (toolChoice?.type !== 'any' && toolChoice?.type !== 'tool') return;
-  if (!model.forcedToolChoice) {
-    throw invalid('tool_choice', `tool_choice.type "${toolChoice.type}" is not supported for ${model.id}: forced tool use returns an error on this model. Use "auto" or "none".`);
-  }
+  // The API's wording, as quoted in public bug reports against claude-opus-5-5.
+  if (!model.forcedToolChoice) throw invalid('tool_choice', 'type "tool" and "any" are not supported for this model.');
   if (thinking.type === 'enabled' || thinking.type === 'adaptive') {
     throw invalid('tool_choice', 'Thinking may not be enabled when tool_choice forces tool use.');
   }

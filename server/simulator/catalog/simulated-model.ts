@@ -45,7 +45,7 @@ export interface SimulatedModel {
   lifecycle: Lifecycle;
   deprecated_at: string | null;
   retires_at: string | null;
-  /** The replacement the docs recommend; named in the error for a retired model. */
+  /** The replacement the docs recommend (kept with the row as the docs give it; the API does not name it in errors). */
   replacement?: string;
   max_input_tokens: number;
   max_tokens: number;

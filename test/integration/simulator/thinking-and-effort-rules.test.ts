@@ -5,6 +5,8 @@ import { errorOf, useSimulator } from './helpers';
 type Params = Record<string, unknown>;
 const ask = (model: string, extra: Params = {}): Params => ({ model, max_tokens: 4000, messages: [{ role: 'user', content: 'Hello' }], ...extra });
 const LOOKUP = { name: 'lookup', input_schema: { type: 'object', properties: {} } };
+// The API's wording for forced tool_choice on Opus 5.5 as quoted in public bug reports.
+const FORCED_REFUSED = 'tool_choice: type "tool" and "any" are not supported for this model.';
 const ENABLED_REFUSED = '"thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive" and "output_config.effort" to control thinking behavior.';
 
 /** [docs page, rule, body, exact API message] — every case is a 400 invalid_request_error. */
@@ -22,13 +24,13 @@ const REFUSED: [string, string, Params, string][] = [
   ['models/opus-5/overview ("thinking can be disabled only at effort high or below")', 'disabled at xhigh on Opus 5', ask('claude-opus-5', { thinking: { type: 'disabled' }, output_config: { effort: 'xhigh' } }), "output_config.effort 'xhigh' is not supported when thinking is disabled on this model. Use effort 'high' or below, or enable thinking."],
   ['models/haiku-5-5/whats-new-haiku-5-5 (disabled only at effort high or lower)', 'disabled at max on Haiku 5.5', ask('claude-haiku-5-5', { thinking: { type: 'disabled' }, output_config: { effort: 'max' } }), "output_config.effort 'max' is not supported when thinking is disabled on this model. Use effort 'high' or below, or enable thinking."],
   ['models/sonnet-5-5/whats-new-sonnet-5-5 ("At xhigh or max effort, requests using between_tools return a 400")', 'between_tools at xhigh on Sonnet 5.5', ask('claude-sonnet-5-5', { thinking: { type: 'between_tools' }, output_config: { effort: 'xhigh' } }), "output_config.effort 'xhigh' is not supported with thinking type between_tools on this model. Use effort 'high' or below, or use adaptive thinking."],
-  ['models/overview (Haiku 4.5: effort "Not supported")', 'effort on Haiku 4.5', ask('claude-haiku-4-5', { output_config: { effort: 'low' } }), 'output_config.effort: claude-haiku-4-5 does not support the effort parameter; remove output_config.effort'],
+  ['models/overview (Haiku 4.5: effort "Not supported")', 'effort on Haiku 4.5', ask('claude-haiku-4-5', { output_config: { effort: 'low' } }), 'This model does not support the effort parameter.'],
   ['build-with-claude/effort (xhigh arrived with Opus 4.7)', 'xhigh on Sonnet 4.6', ask('claude-sonnet-4-6', { output_config: { effort: 'xhigh' } }), "output_config.effort: 'xhigh' is not supported for claude-sonnet-4-6. Supported levels: low, medium, high, max"],
   ['build-with-claude/effort (Opus 4.5 predates max)', 'max on Opus 4.5', ask('claude-opus-4-5', { output_config: { effort: 'max' } }), "output_config.effort: 'max' is not supported for claude-opus-4-5. Supported levels: low, medium, high"],
   // --- forced tool use ---
-  ['models/opus-5-5/whats-new-opus-5-5 ("Forced tool use returns an error")', 'tool_choice any on Opus 5.5', ask('claude-opus-5-5', { tools: [LOOKUP], tool_choice: { type: 'any' } }), 'tool_choice: tool_choice.type "any" is not supported for claude-opus-5-5: forced tool use returns an error on this model. Use "auto" or "none".'],
-  ['models/sonnet-5-5/whats-new-sonnet-5-5 ("Forced tool use returns an error")', 'tool_choice tool on Sonnet 5.5', ask('claude-sonnet-5-5', { tools: [LOOKUP], tool_choice: { type: 'tool', name: 'lookup' } }), 'tool_choice: tool_choice.type "tool" is not supported for claude-sonnet-5-5: forced tool use returns an error on this model. Use "auto" or "none".'],
-  ['models/opus-5-5/whats-new-opus-5-5 (also applies on Fable 5.1)', 'tool_choice any on Fable 5.1 even with thinking omitted', ask('claude-fable-5-1', { tools: [LOOKUP], tool_choice: { type: 'any' } }), 'tool_choice: tool_choice.type "any" is not supported for claude-fable-5-1: forced tool use returns an error on this model. Use "auto" or "none".'],
+  ['models/opus-5-5/whats-new-opus-5-5 ("Forced tool use returns an error")', 'tool_choice any on Opus 5.5', ask('claude-opus-5-5', { tools: [LOOKUP], tool_choice: { type: 'any' } }), FORCED_REFUSED],
+  ['models/sonnet-5-5/whats-new-sonnet-5-5 ("Forced tool use returns an error")', 'tool_choice tool on Sonnet 5.5', ask('claude-sonnet-5-5', { tools: [LOOKUP], tool_choice: { type: 'tool', name: 'lookup' } }), FORCED_REFUSED],
+  ['models/opus-5-5/whats-new-opus-5-5 (also applies on Fable 5.1)', 'tool_choice any on Fable 5.1 even with thinking omitted', ask('claude-fable-5-1', { tools: [LOOKUP], tool_choice: { type: 'any' } }), FORCED_REFUSED],
   ['build-with-claude/extended-thinking (only auto and none with thinking)', 'tool_choice any with adaptive thinking on Sonnet 4.6', ask('claude-sonnet-4-6', { tools: [LOOKUP], tool_choice: { type: 'any' }, thinking: { type: 'adaptive' } }), 'tool_choice: Thinking may not be enabled when tool_choice forces tool use.'],
   ['build-with-claude/extended-thinking + models/haiku-5-5 (thinks by default)', 'tool_choice any on Haiku 5.5 with thinking omitted', ask('claude-haiku-5-5', { tools: [LOOKUP], tool_choice: { type: 'any' } }), 'tool_choice: Thinking may not be enabled when tool_choice forces tool use.'],
   // --- sampling ---
@@ -80,12 +82,13 @@ describe('per-model thinking, effort, tool_choice and sampling rules', () => {
   });
 
   // about-claude/model-deprecations: "Requests to retired models will fail."
-  it('refuses a retired model with 404 not_found_error naming the replacement', async () => {
+  // The message is the API's for an unknown id, as public reports quote it after Sonnet 4 retired.
+  it('refuses a retired model with 404 not_found_error', async () => {
     const { client } = await start();
     const error = await errorOf(() => client.messages.create(ask('claude-sonnet-4-20250514') as unknown as Anthropic.MessageCreateParamsNonStreaming));
     expect(error).toBeInstanceOf(Anthropic.NotFoundError);
     expect(error.type).toBe('not_found_error');
-    expect(error.apiMessage).toBe('model: claude-sonnet-4-20250514 was retired on 2026-06-15 and is no longer available. Use claude-sonnet-4-6 instead.');
+    expect(error.apiMessage).toBe('model: claude-sonnet-4-20250514');
     const counted = await errorOf(() => client.messages.countTokens({ model: 'claude-opus-4-20250514', messages: [{ role: 'user', content: 'Hi' }] }));
     expect(counted.status).toBe(404);
   });
