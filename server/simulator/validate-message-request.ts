@@ -11,7 +11,8 @@ import { validateMessages } from './validate-messages';
 import { validateTextValue } from './validate-text';
 import { validateEffort } from './validate-effort';
 import { validateOutputSchema } from './validate-output-schema';
-import { validateForcedToolChoice, validateThinking } from './validate-thinking';
+import { validateForcedToolChoice } from './validate-forced-tool-choice';
+import { validateThinking } from './validate-thinking';
 import { validateToolChoice, validateTools } from './validate-tools';
 import { validateTurns } from './validate-turns';
 

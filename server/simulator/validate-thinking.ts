@@ -1,7 +1,7 @@
 import { invalid } from './api-error';
 import type { EffortLevel, SimulatedModel, ThinkingType } from './catalog/simulated-model';
 import { isObject } from './is-object';
-import type { EffectiveThinking, ThinkingParam, ToolChoice } from './message-request';
+import type { EffectiveThinking, ThinkingParam } from './message-request';
 import { effortAbove } from './validate-effort';
 
 const THINKING_TYPES: ThinkingType[] = ['enabled', 'adaptive', 'disabled', 'between_tools'];
@@ -54,20 +54,6 @@ export function validateThinking(value: unknown, model: SimulatedModel, maxToken
     thinking: value as unknown as ThinkingParam,
     effective: { type, display, ...(type === 'enabled' ? { budgetTokens: value.budget_tokens as number } : {}) },
   };
-}
-
-/**
- * Forced tool use: refused outright on Opus 5.5, Sonnet 5.5 and Fable 5.1 ("Forced tool use returns
- * an error"), and on every model together with thinking (extended-thinking docs: only `auto` and
- * `none` work with thinking), including the adaptive thinking a model runs by default.
- */
-export function validateForcedToolChoice(toolChoice: ToolChoice | undefined, model: SimulatedModel, thinking: EffectiveThinking): void {
-  if (toolChoice?.type !== 'any' && toolChoice?.type !== 'tool') return;
-  // The API's wording, as quoted in public bug reports against claude-opus-5-5.
-  if (!model.forcedToolChoice) throw invalid('tool_choice', 'type "tool" and "any" are not supported for this model.');
-  if (thinking.type === 'enabled' || thinking.type === 'adaptive') {
-    throw invalid('tool_choice', 'Thinking may not be enabled when tool_choice forces tool use.');
-  }
 }
 
 function refusedTypeMessage(type: ThinkingType, model: SimulatedModel): string {
