@@ -26,8 +26,9 @@ const SAMPLING_REMOVED_IN = '2026-10-21';
 const DEFAULT_CONTEXT: RequestContext = { apiVersion: SAMPLING_REMOVED_IN, betas: [] };
 
 /**
- * Validates a Messages API body the way the real API does (wire §8) and returns it normalised.
- * Every error message starts with the path of the offending field.
+ * Validates a Messages API body the way the real API does (wire §8, docs/simulator.md "Models and
+ * their rules") and returns it normalised. Error messages start with the path of the offending
+ * field, except where the API's own wording is known and has none.
  */
 export function validateMessageRequest(body: unknown, kind: RequestKind, context: RequestContext = DEFAULT_CONTEXT): MessageRequest {
   if (!isObject(body)) throw invalid('', 'the request body must be a JSON object');
