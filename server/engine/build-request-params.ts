@@ -1,6 +1,6 @@
 import type { ContentBlockParam, MessageCreateParamsBase, ThinkingConfigParam, Tool, ToolChoice } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { JsonSchema } from '../../shared/json-schema';
-import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, findModel } from '../../shared/models';
+import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, factsCatalog } from '../../shared/claude-models/model-catalog';
 import type { BranchConfig, PromptConfig, ThinkingSetting } from '../../shared/node-configs';
 import type { WorkflowNode } from '../../shared/workflow-types';
 import { buildConversation, cacheControl } from './build-conversation';
@@ -25,6 +25,9 @@ export interface RequestPlan {
   /** The `json_output` tool is forced: it stays forced on every round (calling it is the answer). */
   forcesJsonAnswer: boolean;
 }
+
+// The facts table until the engine is handed the server's catalogue (the engine environment's job).
+const FACTS = factsCatalog();
 
 export const CHOOSE_ROUTE_TOOL = 'choose_route';
 const BRANCH_MAX_TOKENS = 1024;
@@ -52,7 +55,7 @@ function conversationPlan(ctx: RequestContext, config: PromptConfig, thinking: T
   if (wantsJson && !config.schema) throw NodeError.config(`${id}.config.schema is required when output is "json"`);
   const { system, messages } = buildConversation(ctx, config, leadBlocks);
   const attached = ctx.graph.toolsOf.get(id) ?? [];
-  const nativeJson = wantsJson && findModel(model)?.structured_outputs === true;
+  const nativeJson = wantsJson && FACTS.find(model)?.structured_outputs === true;
   const jsonTool = wantsJson && !nativeJson ? jsonToolSchema(config.schema as JsonSchema) : undefined;
 
   const tools: Tool[] = attached.map((tool) => {

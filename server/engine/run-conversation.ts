@@ -1,6 +1,6 @@
 import type { ContentBlock, ContentBlockParam, Message, MessageParam, ToolResultBlockParam, ToolUseBlock } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { Json } from '../../shared/json-schema';
-import { findModel } from '../../shared/models';
+import { factsCatalog } from '../../shared/claude-models/model-catalog';
 import type { PromptConfig } from '../../shared/node-configs';
 import type { PromptOutput } from '../../shared/node-outputs';
 import type { StopReason } from '../../shared/trace-events';
@@ -12,6 +12,9 @@ import { checkJsonAnswer, JSON_OUTPUT_TOOL } from './json-output';
 import { NodeError } from './node-error';
 import type { NodeContext, NodeResult } from './node-runner';
 import { runToolCall } from './run-tool-call';
+
+// The facts table until the engine is handed the server's catalogue (the engine environment's job).
+const FACTS = factsCatalog();
 
 export type ConversationOptions = RequestOptions;
 
@@ -34,7 +37,7 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
   const { params, jsonTool, forcesJsonAnswer } = buildRequestParams(ctx, options);
   const model = params.model;
   const maxTokens = params.max_tokens;
-  const spec = findModel(model);
+  const spec = FACTS.find(model)?.facts;
   const attached = ctx.graph.toolsOf.get(id) ?? [];
   const wantsJson = config.output === 'json';
   const callOptions: CallOptions = {};

@@ -1,4 +1,4 @@
-import { findModel } from '../../shared/models';
+import { findModel } from './simulator-models';
 import { ApiError } from './api-error';
 import { sendJson, type Exchange } from './exchange';
 import { modelInfo, modelsNewestFirst } from './model-info';

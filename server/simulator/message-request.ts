@@ -1,4 +1,4 @@
-import type { ModelSpec } from '../../shared/models';
+import type { ModelSpec } from './simulator-models';
 
 /** A request content block as sent; only `type` is known before validation. */
 export type Block = { type: string } & Record<string, unknown>;

@@ -1,5 +1,5 @@
-import type { ModelSpec, ThinkingType } from '../../shared/models';
-import { MODELS } from '../../shared/models';
+import type { ModelSpec, ThinkingType } from './simulator-models';
+import { MODELS } from './simulator-models';
 
 const supported = (value: boolean) => ({ supported: value });
 

@@ -1,4 +1,4 @@
-import { findModel } from '../../shared/models';
+import { findModel } from './simulator-models';
 import { ApiError, invalid } from './api-error';
 import { isObject } from './is-object';
 import type { CacheControl, LocatedBlock, MessageRequest } from './message-request';

@@ -1,6 +1,6 @@
 import { invalid } from './api-error';
 import { isObject } from './is-object';
-import type { ModelSpec } from '../../shared/models';
+import type { ModelSpec } from './simulator-models';
 import type { ThinkingParam, ToolChoice } from './message-request';
 
 /** Thinking config rules (wire §8 rule 13). `maxTokens` is undefined for count_tokens. */

@@ -1,5 +1,5 @@
 import { invalid } from './api-error';
-import type { ModelSpec } from '../../shared/models';
+import type { ModelSpec } from './simulator-models';
 import type { Turn } from './message-request';
 import { verifyThinking } from './thinking-signature';
 

@@ -33,6 +33,14 @@ function catalogOf(source: 'api' | 'facts', profiles: ModelProfile[]): ModelCata
   return { source, find: (id) => byId.get(id), list: () => listed };
 }
 
+/**
+ * A catalogue of profiles someone else built: the canvas rebuilds the server's catalogue from
+ * `GET /api/models` so it validates against the same capabilities the server does.
+ */
+export function catalogFromProfiles(profiles: readonly ModelProfile[], source: 'api' | 'facts' = profiles.some((profile) => profile.source === 'api') ? 'api' : 'facts'): ModelCatalog {
+  return catalogOf(source, [...profiles]);
+}
+
 /** The catalogue offline: the facts table alone. */
 export function factsCatalog(facts: readonly ModelFacts[] = MODEL_FACTS): ModelCatalog {
   return catalogOf('facts', facts.map(profileFromFacts));

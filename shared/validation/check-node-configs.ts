@@ -1,6 +1,6 @@
 import { toolAttachments } from '../graph';
 import type { PromptConfig } from '../node-configs';
-import type { WorkflowNode, WorkflowNodeOf } from '../workflow-types';
+import type { WorkflowNodeOf } from '../workflow-types';
 import { MAX_CACHE_BREAKPOINTS, misorderedBreakpoint, plannedBreakpoints } from './cache-breakpoints';
 import type { CheckContext } from './check-context';
 import { checkDefaultModel, checkModelSettings } from './check-model-settings';

@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
-import { findModel, MODELS } from '../../../shared/models';
+import { findModel, MODELS } from '../../../server/simulator/simulator-models';
 import { errorOf, useSimulator } from './helpers';
 
 describe('GET /v1/models', () => {
