@@ -22,7 +22,7 @@ const MIN_BUDGET = 1024;
  * facts table), never from the model's name (STYLE §17). Each refusal the API would answer with a
  * 400 is an error on the node, with the fix the inspector offers; nothing is rewritten here.
  */
-export function checkModelSettings(ctx: CheckContext, node: WorkflowNode, config: ClaudeSettings): void {
+export function checkModelSettings(ctx: CheckContext, node: WorkflowNode, config: ClaudeSettings, attachedTools = 0): void {
   const id = ctx.effectiveModel(config);
   const model = ctx.models.find(id);
   if (config.model !== undefined) checkLifecycle(ctx, node, id, model);
@@ -36,7 +36,8 @@ export function checkModelSettings(ctx: CheckContext, node: WorkflowNode, config
   }
   checkEffort(ctx, node, config, model);
   if (config.thinking) checkThinking(ctx, node, config, config.thinking, model, maxTokens);
-  checkForcedToolChoice(ctx, node, config, model);
+  // Without tools the engine sends no tool_choice (tool_choice.no_tools warns about that).
+  if (attachedTools > 0) checkForcedToolChoice(ctx, node, config, model);
 }
 
 /** The workflow's default model: unknown, deprecated or retired is reported once, at `/defaults/model`. */
@@ -117,8 +118,8 @@ function checkForcedToolChoice(ctx: CheckContext, node: WorkflowNode, config: Cl
   // A model that thinks by default thinks unless the node turns thinking off.
   const thinks = thinkingOn(model, config.thinking);
   if (acceptsForcedToolChoice(model, thinks)) return;
-  const why = model.facts?.forced_tool_choice === 'without_thinking' ? `with thinking on${config.thinking === undefined ? ` (${model.id} thinks by default)` : ''}` : 'at all (only "auto" and "none")';
-  ctx.nodeIssue('error', node, 'tool_choice.forced_refused', ['config', 'tool_choice'], `tool_choice "${choice.type}" forces a tool, which ${model.id} refuses ${why}; the API answers 400.`, {
+  const why = model.facts?.forced_tool_choice === 'without_thinking' ? `refuses with thinking on${config.thinking === undefined ? ` (it thinks by default)` : ''}` : 'always refuses (it accepts only "auto" and "none")';
+  ctx.nodeIssue('error', node, 'tool_choice.forced_refused', ['config', 'tool_choice'], `tool_choice "${choice.type}" forces a tool, which ${model.id} ${why}; the API would answer 400.`, {
     label: 'Use tool_choice "auto"',
     changes: [{ path: ctx.nodePath(node.id, 'config', 'tool_choice'), value: { type: 'auto' } }],
   });

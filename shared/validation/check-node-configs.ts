@@ -22,7 +22,7 @@ export function checkNodeConfigs(ctx: CheckContext): void {
 
 function checkPromptLike(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]): void {
   const config: PromptConfig = node.config;
-  checkModelSettings(ctx, node, config);
+  checkModelSettings(ctx, node, config, toolIds.length);
   if (config.continue_from === undefined && config.messages[0]?.role !== 'user') {
     ctx.nodeIssue('error', node, 'messages.first_role', ['config', 'messages', 0, 'role'], 'the first message must be a user turn (unless continue_from supplies the conversation).');
   }
