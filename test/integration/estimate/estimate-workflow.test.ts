@@ -50,7 +50,7 @@ describe('estimateWorkflow on the simulator', () => {
     const workflow = codeReviewWorkflow();
     const estimate = await estimateWorkflow(workflow, DIFF, { claude });
     const review = estimate.nodes.find((node) => node.nodeId === 'review');
-    expect(review).toMatchObject({ model: 'claude-sonnet-4-6', max_output_tokens: 400, context_window: 200_000, conditional: false });
+    expect(review).toMatchObject({ model: 'claude-sonnet-4-6', max_output_tokens: 400, context_window: 1_000_000, conditional: false });
     expect(review?.input_tokens_min).toBe(review?.input_tokens);
 
     // The simulator's own count of the request the engine really sends.
