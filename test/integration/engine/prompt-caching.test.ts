@@ -75,7 +75,10 @@ describe('prompt caching on the simulator', () => {
     expect(tools.at(-1)).toMatchObject({ name: 'lookup', cache_control: { type: 'ephemeral', ttl: '1h' } });
   });
 
-  it('the json_output tool carries the cache_tools breakpoint, and the validator’s count of 5 is the API’s', async () => {
+  // Skipped until the simulator follows the docs (issue 11 item 9): the docs give Haiku 4.5 structured outputs, so the engine
+  // now answers natively on it while the simulator's old table still refuses output_config there. No documented model lacks
+  // structured outputs; the json_output path (live-only models) is covered by test/unit/format/cache-rules.test.ts.
+  it.skip('the json_output tool carries the cache_tools breakpoint, and the validator’s count of 5 is the API’s', async () => {
     const config = (messages: number): PromptConfig => ({
       model: 'claude-haiku-4-5',
       output: 'json',
