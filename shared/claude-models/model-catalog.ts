@@ -53,11 +53,13 @@ export function factsCatalog(facts: readonly ModelFacts[] = MODEL_FACTS): ModelC
  */
 export function liveCatalog(live: readonly ModelCapabilities[], facts: readonly ModelFacts[] = MODEL_FACTS): ModelCatalog {
   const known = new Map(facts.map((row) => [row.id, profileFromFacts(row)]));
-  return catalogOf(
-    'api',
-    live.map((capabilities) => {
-      const docFacts = known.get(capabilities.id)?.facts;
-      return docFacts ? { ...capabilities, facts: docFacts, source: 'api' } : { ...capabilities, source: 'api' };
-    }),
-  );
+  const listed = new Set(live.map((capabilities) => capabilities.id));
+  const profiles: ModelProfile[] = live.map((capabilities) => {
+    const docFacts = known.get(capabilities.id)?.facts;
+    return docFacts ? { ...capabilities, facts: docFacts, source: 'api' } : { ...capabilities, source: 'api' };
+  });
+  // Retirement is final: an id the docs call retired stays "retired, use X" even when the API
+  // leaves it out of the list, instead of becoming an unknown model in old workflows.
+  const retired = [...known.values()].filter((profile) => profile.lifecycle === 'retired' && !listed.has(profile.id));
+  return catalogOf('api', [...profiles, ...retired]);
 }

@@ -64,13 +64,16 @@ describe('liveCatalog', () => {
     expect(sonnet?.source).toBe('api');
   });
 
-  it('lists only what the API lists, newest first and retired last', () => {
+  it('lists what the API lists, newest first and retired last, and keeps the ids the docs call retired', () => {
     const catalog = liveCatalog([
       modelInfoToCapabilities(info({ id: 'claude-old', created_at: '2027-01-01T00:00:00Z', lifecycle: 'retired' })),
       modelInfoToCapabilities(info({ id: 'claude-a', created_at: '2026-01-01T00:00:00Z' })),
       modelInfoToCapabilities(info({ id: 'claude-b', created_at: '2026-06-01T00:00:00Z' })),
     ]);
-    expect(catalog.list().map((model) => model.id)).toEqual(['claude-b', 'claude-a', 'claude-old']);
+    expect(catalog.list().map((model) => model.id).slice(0, 3)).toEqual(['claude-b', 'claude-a', 'claude-old']);
+    // Active in the facts table but not listed for this key: unknown, not assumed available.
     expect(catalog.find('claude-opus-4-6')).toBeUndefined();
+    // Retired per the docs and left out of the list: still "retired, use the successor".
+    expect(catalog.find('claude-opus-4-1')).toMatchObject({ lifecycle: 'retired', facts: { successor: 'claude-opus-5-5' } });
   });
 });
