@@ -75,7 +75,7 @@ export class RunExecution {
     }
     this.emitter.emit({ type: 'run.started', data: started });
 
-    const invalid = validateBeforeRun(this.workflow, this.input);
+    const invalid = validateBeforeRun(this.workflow, this.input, this.deps.models);
     if (invalid) {
       this.emitter.emit({ type: 'run.failed', data: { ...this.totals(), error: invalid } });
       return;

@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Json } from '../../shared/json-schema';
+import type { ModelCatalog } from '../../shared/claude-models/model-catalog';
 import type { PriceTable } from '../../shared/pricing';
 
 /** A guarded fetch: refuses private/loopback/link-local targets unless allowed (server/net). */
@@ -36,6 +37,8 @@ export interface EngineDeps {
   /** Ready nodes run concurrently up to this many (default 4). */
   concurrency?: number;
   prices?: PriceTable;
+  /** The driver's model catalogue (live or facts) for the engine's own validation gate; the facts table when absent. */
+  models?: ModelCatalog;
   /** Values for `{{secrets.NAME}}`; never written into events or outputs. */
   secrets?: Record<string, string>;
   /** Used by http tools and vision URL images. */

@@ -195,6 +195,7 @@ export class RunManager {
         now: this.now,
         concurrency: this.deps.concurrency,
         prices: this.deps.prices,
+        ...this.validateOptions(),
         secrets: this.deps.secrets,
         fetch: this.deps.fetch,
         filesRoot: this.deps.filesRoot,

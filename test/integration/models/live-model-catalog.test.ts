@@ -40,6 +40,18 @@ const novaInfo = {
   },
 };
 
+/** A model the facts table knows, listed with one more effort level than the docs give it. */
+const opusWithXhigh = {
+  ...novaInfo,
+  id: 'claude-opus-4-6',
+  display_name: 'Claude Opus 4.6',
+  created_at: '2026-02-05T00:00:00Z',
+  line: 'opus',
+  max_input_tokens: 1_000_000,
+  max_tokens: 128_000,
+  capabilities: { ...novaInfo.capabilities, effort: { supported: true, low: { supported: true }, medium: { supported: true }, high: { supported: true }, max: { supported: true }, xhigh: { supported: true } } },
+};
+
 function sse(events: Record<string, unknown>[]): string {
   return events.map((event) => `event: ${String(event.type)}\ndata: ${JSON.stringify(event)}\n\n`).join('');
 }
@@ -56,7 +68,7 @@ function startStubApi(sent: Record<string, unknown>[]): Promise<Server> {
       const path = new URL(req.url ?? '/', 'http://stub').pathname;
       if (req.method === 'GET' && path === '/v1/models') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ data: [novaInfo], has_more: false, first_id: NOVA, last_id: NOVA }));
+        res.end(JSON.stringify({ data: [novaInfo, opusWithXhigh], has_more: false, first_id: NOVA, last_id: opusWithXhigh.id }));
         return;
       }
       if (req.method === 'POST' && path === '/v1/messages') {
@@ -83,7 +95,7 @@ function startStubApi(sent: Record<string, unknown>[]): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-function novaWorkflow(effort: 'low' | 'medium' | 'high'): Workflow {
+function novaWorkflow(effort: 'low' | 'medium' | 'high' | 'xhigh', model = NOVA): Workflow {
   return {
     format: 'trellis.workflow',
     version: 1,
@@ -92,7 +104,7 @@ function novaWorkflow(effort: 'low' | 'medium' | 'high'): Workflow {
     inputs: { type: 'object', properties: { question: { type: 'string' } }, required: ['question'] },
     nodes: [
       { id: 'input', type: 'input', position: { x: 0, y: 0 }, config: {} },
-      { id: 'ask', type: 'prompt', position: { x: 200, y: 0 }, config: { model: NOVA, effort, max_tokens: 2048, messages: [{ role: 'user', content: '{{input.question}}' }] } },
+      { id: 'ask', type: 'prompt', position: { x: 200, y: 0 }, config: { model, effort, max_tokens: 2048, messages: [{ role: 'user', content: '{{input.question}}' }] } },
       { id: 'done', type: 'output', position: { x: 400, y: 0 }, config: { value: '{{ask.text}}' } },
     ],
     edges: [
@@ -154,5 +166,14 @@ describe('a model only the Models API knows', () => {
     const { body } = await httpJson<{ run: { costUsd: number | null }; nodes: { nodeId: string; costUsd: number | null }[] }>(`${app.url}/api/runs/${runId}`);
     expect(body.run.costUsd).toBeNull();
     expect(body.nodes.find((node) => node.nodeId === 'ask')?.costUsd).toBeNull();
+  });
+
+  it('lets the API widen what a documented model accepts, and still prices it from the facts table', async () => {
+    const validated = await httpJson<{ valid: boolean }>(`${app.url}/api/workflows/validate`, { body: novaWorkflow('xhigh', 'claude-opus-4-6') });
+    expect(validated.body.valid).toBe(true);
+    const { terminal } = await runToTerminal(app.url, { workflow: novaWorkflow('xhigh', 'claude-opus-4-6'), input: { question: 'hi' } });
+    expect(terminal.type).toBe('run.completed');
+    // Opus 4.6: $5 in, $25 out per MTok; the stub reports 12 in, 5 out.
+    expect((terminal.data as { cost_usd: number | null }).cost_usd).toBeCloseTo((12 * 5 + 5 * 25) / 1_000_000, 12);
   });
 });
