@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps): Application {
   const mcp = deps.mcp ?? { config: { servers: {} }, clients: createMcpCaller({ servers: {} }) };
   api.use('/mcp/servers', mcpRouter(mcp.config, mcp.clients));
   const batchJobs = deps.batchJobs ?? (deps.claude && new BatchJobs({ store: deps.store, claude: deps.claude, mcp: mcp.clients, stateDir: dirname(deps.store.path), pollMs: deps.claudeMode === 'simulator' ? 200 : 10_000 }));
-  api.use('/batches', batchRouter(deps.store, { jobs: batchJobs, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
+  api.use('/batches', batchRouter(deps.store, { jobs: batchJobs, models: () => models.current(), preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
   api.use('/runs', runsRouter(deps.store, deps.runs, { heartbeatMs: config.heartbeatMs, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
   api.use((req) => {
     throw new HttpError(404, 'not_found', `No route ${req.method} /api${req.path}.`);

@@ -35,7 +35,7 @@ export function estimateRouter(store: Store, options: EstimateRouterOptions): Ro
     }
     const request = body as Record<string, unknown>;
     if (request.batch !== undefined && typeof request.batch !== 'boolean') throw new HttpError(400, 'invalid_request', '"batch" must be true or false.');
-    const workflow = resolveWorkflow(store, request);
+    const workflow = resolveWorkflow(store, request, await options.models?.catalog());
     const issues = options.preflight?.(workflow) ?? [];
     if (issues.length > 0) throw new HttpError(400, 'invalid_workflow', `The workflow cannot run on this server: ${issues[0]?.message}`, { errors: issues });
     const input = resolveInput(workflow, request);

@@ -62,7 +62,7 @@ export async function validateDocument(document: Workflow, signal?: AbortSignal)
 export async function loadWorkflowFile(text: string): Promise<ValidationResult> {
   await policyChecked;
   if (!localValidatorBlocked) {
-    const result = loadWorkflow(text);
+    const result = loadWorkflow(text, { models: serverCatalog() });
     if (!blocked(result.errors)) return result;
     localValidatorBlocked = true;
   }
