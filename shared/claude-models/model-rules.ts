@@ -47,11 +47,6 @@ export function effectiveEffort(model: ModelProfile, effort: EffortLevel | undef
   return effort ?? model.facts?.default_effort;
 }
 
-/** Whether the model accepts `display` with this thinking type (only types that produce thinking text). */
-export function acceptsDisplay(model: ModelProfile, type: ThinkingType): boolean {
-  return (type === 'adaptive' || type === 'enabled') && acceptsThinkingType(model, type);
-}
-
 /** Whether `type` is refused at this effort (for example `disabled` above `high`). */
 export function refusedAtEffort(model: ModelProfile, type: ThinkingType, effort: EffortLevel | undefined): EffortLevel | undefined {
   const ceiling = thinkingEffortCeiling(model, type);
