@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
 import express, { type Application } from 'express';
 import { BatchJobs } from './batch-jobs/batch-jobs';
+import { ModelCatalogSource } from './claude/model-catalog-source';
 import type { ServerConfig } from './config';
 import { batchRouter } from './http/batch-router';
 import { errorHandler, type Logger } from './http/error-handler';
@@ -25,8 +26,14 @@ export interface AppDeps {
   runs: RunManager;
   claudeMode: 'simulator' | 'anthropic';
   config: Pick<ServerConfig, 'host' | 'allowedHosts' | 'bodyLimitBytes' | 'maxJsonDepth' | 'heartbeatMs'> & Partial<Pick<ServerConfig, 'clientDir'>>;
-  /** For GET /api/models; without it the built-in catalogue is served. */
+  /** The Claude client (estimates, batches); with claudeMode "anthropic" also the Models API behind the catalogue. */
   claude?: Anthropic;
+  /**
+   * The model catalogue the validator, /api/models and estimates use. Defaults to the live Models
+   * API when claudeMode is "anthropic" and `claude` is given, else the facts table. Pass the same
+   * source to the RunManager (`models: () => source.current()`) so runs validate alike.
+   */
+  models?: ModelCatalogSource;
   /** Where server errors are reported (stderr in production). */
   log?: Logger;
   /** Configured MCP servers; without it there are none (mcp tool workflows are refused). */
@@ -54,15 +61,16 @@ export function createApp(deps: AppDeps): Application {
     next();
   });
   api.use('/health', healthRouter(deps.claudeMode));
-  api.use('/models', modelsRouter(deps.claude));
+  const models = deps.models ?? new ModelCatalogSource(deps.claudeMode === 'anthropic' ? deps.claude : undefined);
+  api.use('/models', modelsRouter(models));
   // Before /workflows, whose "/:id" would otherwise answer for "estimate".
-  api.use('/workflows/estimate', estimateRouter(deps.store, { claude: deps.claude, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
-  api.use('/workflows', workflowsRouter(deps.store));
+  api.use('/workflows/estimate', estimateRouter(deps.store, { claude: deps.claude, models, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
+  api.use('/workflows', workflowsRouter(deps.store, () => models.catalog()));
   // Nothing to close for an empty caller: it connects to servers only on first use.
   const mcp = deps.mcp ?? { config: { servers: {} }, clients: createMcpCaller({ servers: {} }) };
   api.use('/mcp/servers', mcpRouter(mcp.config, mcp.clients));
   const batchJobs = deps.batchJobs ?? (deps.claude && new BatchJobs({ store: deps.store, claude: deps.claude, mcp: mcp.clients, stateDir: dirname(deps.store.path), pollMs: deps.claudeMode === 'simulator' ? 200 : 10_000 }));
-  api.use('/batches', batchRouter(deps.store, { jobs: batchJobs, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
+  api.use('/batches', batchRouter(deps.store, { jobs: batchJobs, models: () => models.current(), preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
   api.use('/runs', runsRouter(deps.store, deps.runs, { heartbeatMs: config.heartbeatMs, preflight: (workflow) => findUnknownMcpServers(workflow, mcp.clients.servers()) }));
   api.use((req) => {
     throw new HttpError(404, 'not_found', `No route ${req.method} /api${req.path}.`);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { createApp } from './app';
+import { ModelCatalogSource } from './claude/model-catalog-source';
 import { BatchJobs } from './batch-jobs/batch-jobs';
 import { createClaude } from './claude';
 import { ConfigError, loadConfig, secretsFrom, type ServerConfig } from './config';
@@ -47,8 +48,13 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   const secrets = secretsFrom(options.env, config.secretNames);
   // Vision `file` images resolve under the examples folder (workflows/assets/…), never outside it.
   const filesRoot = resolve(options.workflowsDir ?? 'workflows');
+  // One catalogue for the validator, /api/models, estimates and runs: live with a key, else the facts table.
+  const models = new ModelCatalogSource(claude.mode === 'anthropic' ? claude.client : undefined);
+  // Listed once at start so the first run validates against live capabilities; never throws.
+  void models.catalog();
   const runs = new RunManager({
     store,
+    models: () => models.current(),
     claude: claude.client,
     fetch,
     secrets,
@@ -63,7 +69,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
   if (seeded.length > 0) log(`Seeded ${seeded.length} example workflow(s).`);
 
   const batchJobs = new BatchJobs({ store, claude: claude.client, mcp, fetch, secrets, filesRoot, stateDir: dirname(store.path), pollMs: claude.mode === 'simulator' ? 200 : 10_000 });
-  const app = createApp({ store, runs, claudeMode: claude.mode, claude: claude.client, config, log, mcp: { config: mcpConfig, clients: mcp }, batchJobs });
+  const app = createApp({ store, runs, claudeMode: claude.mode, claude: claude.client, models, config, log, mcp: { config: mcpConfig, clients: mcp }, batchJobs });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -1,5 +1,4 @@
-import { findModel } from './models';
-import { CACHE_READ_FACTOR, cacheWriteInputTokens, type PriceOptions } from './pricing';
+import { cacheWrites, pricesOf, promptTokens, tierFor, type PriceOptions } from './pricing';
 import type { TraceEvent } from './trace-events';
 import type { Usage } from './usage';
 
@@ -10,12 +9,14 @@ import type { Usage } from './usage';
 export interface CacheSavings {
   cache_read_input_tokens: number;
   cache_creation_input_tokens: number;
-  /** The cache-read tokens at the plain input price minus what they cost as reads (0.1× input). */
+  /** The cache-read tokens at the plain input price minus what they cost as reads. */
   saved_usd: number;
-  /** The extra paid for cache writes over plain input: 0.25× input for 5m writes, 1× for 1h. */
+  /** The extra paid for cache writes over plain input, at the model's own 5m and 1h write prices. */
   write_premium_usd: number;
   /** saved − premium. Negative until the cache has been read often enough to pay for its writes. */
   net_usd: number;
+  /** False when a model's price is unknown: the USD figures are then 0 and shown as "price unknown". */
+  price_known: boolean;
 }
 
 export interface NodeCacheSavings extends CacheSavings {
@@ -24,18 +25,16 @@ export interface NodeCacheSavings extends CacheSavings {
 }
 
 export function cacheSavingsOf(model: string, usage: Usage, options: PriceOptions = {}): CacheSavings {
-  const inputPrice = options.table?.[model]?.input ?? findModel(model)?.price.input ?? 0;
-  const scale = (inputPrice / 1_000_000) * (options.batch ? 0.5 : 1);
-  const saved = usage.cache_read_input_tokens * (1 - CACHE_READ_FACTOR) * scale;
-  // The API splits writes by TTL; each part costs its own multiple of the input price.
-  const premium = (cacheWriteInputTokens(usage, options.cacheTtl ?? '5m') - usage.cache_creation_input_tokens) * scale;
-  return {
-    cache_read_input_tokens: usage.cache_read_input_tokens,
-    cache_creation_input_tokens: usage.cache_creation_input_tokens,
-    saved_usd: saved,
-    write_premium_usd: premium,
-    net_usd: saved - premium,
-  };
+  const tokens = { cache_read_input_tokens: usage.cache_read_input_tokens, cache_creation_input_tokens: usage.cache_creation_input_tokens };
+  const prices = pricesOf(model, options);
+  if (!prices) return { ...tokens, saved_usd: 0, write_premium_usd: 0, net_usd: 0, price_known: false };
+  // The same tier the call was billed at: a long prompt's reads save against the long-prompt input price.
+  const tier = tierFor(prices, promptTokens(usage));
+  const scale = (options.batch ? prices.batch_factor : 1) / 1_000_000;
+  const saved = usage.cache_read_input_tokens * (tier.input - tier.cache_read) * scale;
+  const writes = cacheWrites(usage, options.cacheTtl ?? '5m');
+  const premium = (writes['5m'] * (tier.cache_write_5m - tier.input) + writes['1h'] * (tier.cache_write_1h - tier.input)) * scale;
+  return { ...tokens, saved_usd: saved, write_premium_usd: premium, net_usd: saved - premium, price_known: true };
 }
 
 /** Savings per completed Claude-calling node (in event order) and for the whole run. */
@@ -51,14 +50,15 @@ export function runCacheSavings(events: readonly TraceEvent[], options: PriceOpt
   return { nodes, total: nodes.reduce<CacheSavings>(addSavings, ZERO_SAVINGS) };
 }
 
-const ZERO_SAVINGS: CacheSavings = { cache_read_input_tokens: 0, cache_creation_input_tokens: 0, saved_usd: 0, write_premium_usd: 0, net_usd: 0 };
+export const ZERO_SAVINGS: CacheSavings = { cache_read_input_tokens: 0, cache_creation_input_tokens: 0, saved_usd: 0, write_premium_usd: 0, net_usd: 0, price_known: true };
 
-function addSavings(a: CacheSavings, b: CacheSavings): CacheSavings {
+export function addSavings(a: CacheSavings, b: CacheSavings): CacheSavings {
   return {
     cache_read_input_tokens: a.cache_read_input_tokens + b.cache_read_input_tokens,
     cache_creation_input_tokens: a.cache_creation_input_tokens + b.cache_creation_input_tokens,
     saved_usd: a.saved_usd + b.saved_usd,
     write_premium_usd: a.write_premium_usd + b.write_premium_usd,
     net_usd: a.net_usd + b.net_usd,
+    price_known: a.price_known && b.price_known,
   };
 }

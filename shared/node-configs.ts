@@ -38,7 +38,7 @@ export interface RetryPolicy {
 }
 
 export interface PromptConfig {
-  /** Falls back to workflow.defaults.model, then claude-sonnet-4-6. */
+  /** Falls back to workflow.defaults.model, then DEFAULT_MODEL (claude-sonnet-5-5). */
   model?: string;
   /** Falls back to workflow.defaults.max_tokens, then 1024. */
   max_tokens?: number;

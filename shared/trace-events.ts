@@ -45,7 +45,8 @@ export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use
 export interface NodeCompletedData {
   output: Json;
   usage?: Usage;
-  cost_usd?: number;
+  /** null: the model's price is unknown (a model the facts table does not know); never 0 for that. */
+  cost_usd?: number | null;
   stop_reason?: StopReason | null;
   model?: string;
   duration_ms: number;
@@ -61,7 +62,8 @@ export interface NodeCompletedData {
 
 export interface RunTotals {
   usage: Usage;
-  cost_usd: number;
+  /** null when any node's price is unknown. */
+  cost_usd: number | null;
   duration_ms: number;
 }
 

@@ -1,5 +1,5 @@
 import type { Json } from './json-schema';
-import { MODELS } from './models';
+import { factsCatalog } from './claude-models/model-catalog';
 import type { Workflow } from './workflow-types';
 import { CheckContext } from './validation/check-context';
 import { checkEmbeddedSchemas, valueProblems } from './validation/check-embedded-schemas';
@@ -14,7 +14,7 @@ import { toValidationResult, type ValidateOptions, type ValidationResult, type W
 
 export type { ValidateOptions, ValidationResult, WorkflowIssue } from './validation/workflow-issue';
 
-const CATALOGUE = MODELS.map((model) => model.id);
+const FACTS = factsCatalog();
 
 /**
  * The one validator for canvas, server and CLI (STYLE §3). Stages, each gating the next:
@@ -39,7 +39,7 @@ function collectIssues(doc: unknown, options: ValidateOptions): WorkflowIssue[] 
   const schema = schemaIssues(doc);
   if (schema.length > 0) return schema;
 
-  const ctx = new CheckContext(doc as Workflow, new Set(options.knownModels ?? CATALOGUE));
+  const ctx = new CheckContext(doc as Workflow, options.models ?? FACTS);
   checkEmbeddedSchemas(ctx);
   const graphSound = checkGraph(ctx);
   // Upstream sets are meaningless with duplicate ids, dangling edges or cycles; report those first.

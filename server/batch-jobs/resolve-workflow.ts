@@ -1,3 +1,4 @@
+import type { ModelCatalog } from '../../shared/claude-models/model-catalog';
 import { loadWorkflow } from '../../shared/format';
 import type { Json } from '../../shared/json-schema';
 import { validateRunInput } from '../../shared/validate-workflow';
@@ -9,7 +10,7 @@ import type { Store } from '../store/store';
  * The workflow a request names: exactly one of `workflowId` (stored) or `workflow` (inline, e.g.
  * the unsaved canvas), validated whole. Anything else is a 400/404 before any work starts.
  */
-export function resolveWorkflow(store: Store, body: { workflowId?: unknown; workflow?: unknown }): Workflow {
+export function resolveWorkflow(store: Store, body: { workflowId?: unknown; workflow?: unknown }, models?: ModelCatalog): Workflow {
   const { workflowId, workflow } = body;
   if ((workflowId === undefined) === (workflow === undefined)) {
     throw new HttpError(400, 'invalid_request', 'Give exactly one of "workflowId" (a stored workflow) or "workflow" (an inline workflow).');
@@ -21,7 +22,8 @@ export function resolveWorkflow(store: Store, body: { workflowId?: unknown; work
     if (!stored) throw new HttpError(404, 'not_found', `No workflow with id "${workflowId}".`);
     document = JSON.parse(stored.json) as unknown;
   }
-  const checked = loadWorkflow(document);
+  // The server's catalogue when given (live capabilities with a key), else the facts table.
+  const checked = loadWorkflow(document, models ? { models } : {});
   if (!checked.valid || !checked.workflow) {
     throw new HttpError(400, 'invalid_workflow', `The workflow is invalid: ${checked.errors[0]?.message ?? 'unknown error'}`, { errors: checked.errors, warnings: checked.warnings });
   }

@@ -12,9 +12,10 @@ export interface BatchReport {
   /** Batch mode: every Message Batch this report's results came from. */
   batches: BatchSummary[];
   usage: Usage;
-  cost_usd: number;
+  /** null when any row's price is unknown. */
+  cost_usd: number | null;
   /** The same tokens priced the other way: realtime price in batch mode, batch price in realtime mode. */
-  compare_cost_usd: number;
+  compare_cost_usd: number | null;
   completed: number;
   failed: number;
   /** Stopped by the signal before every row finished; the state file allows a resume. */

@@ -28,7 +28,7 @@ export function resultsToCsv(rows: readonly RowResult[]): string {
   const lines = [toCsvRecord(['row', 'status', 'error', 'cost_usd', ...columns])];
   rows.forEach((row, index) => {
     const error = row.error ? `${row.error.nodeId ? `${row.error.nodeId}: ` : ''}${row.error.type}: ${row.error.message}` : '';
-    lines.push(toCsvRecord([String(row.row), row.status, error, row.cost_usd.toFixed(6), ...columns.map((column) => cells[index]?.get(column) ?? '')]));
+    lines.push(toCsvRecord([String(row.row), row.status, error, row.cost_usd === null ? 'price unknown' : row.cost_usd.toFixed(6), ...columns.map((column) => cells[index]?.get(column) ?? '')]));
   });
   return `${lines.join('\r\n')}\r\n`;
 }

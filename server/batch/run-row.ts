@@ -19,7 +19,7 @@ export interface RowRunOptions {
   signal: AbortSignal;
   deps: Omit<EngineDeps, 'claude' | 'claudeFor' | 'runId' | 'signal'>;
   /** Receives the row's trace events for recording; the terminal event carries `totals()`. */
-  trace?: { sink: (event: TraceEvent) => void; totals: () => { usage: Usage; cost_usd: number } };
+  trace?: { sink: (event: TraceEvent) => void; totals: () => { usage: Usage; cost_usd: number | null } };
 }
 
 /**
@@ -52,6 +52,6 @@ function isTerminal(event: TraceEvent): event is TerminalEvent {
 }
 
 /** The engine prices calls at realtime rates; a recorded row's totals are what the batch billed. */
-function withTotals(event: TerminalEvent, totals: { usage: Usage; cost_usd: number }): TraceEvent {
+function withTotals(event: TerminalEvent, totals: { usage: Usage; cost_usd: number | null }): TraceEvent {
   return { ...event, data: { ...event.data, usage: totals.usage, cost_usd: totals.cost_usd } } as TraceEvent;
 }

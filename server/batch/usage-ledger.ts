@@ -1,4 +1,4 @@
-import { costOf, type PriceTable } from '../../shared/pricing';
+import { addCost, costOf, type PriceTable } from '../../shared/pricing';
 import { addUsage, ZERO_USAGE, type Usage } from '../../shared/usage';
 
 /**
@@ -6,7 +6,7 @@ import { addUsage, ZERO_USAGE, type Usage } from '../../shared/usage';
  * price) and what the other mode would have cost.
  */
 export class UsageLedger {
-  private readonly rows = new Map<number, { usage: Usage; cost: number; compare: number }>();
+  private readonly rows = new Map<number, { usage: Usage; cost: number | null; compare: number | null }>();
 
   constructor(
     private readonly batch: boolean,
@@ -19,23 +19,23 @@ export class UsageLedger {
     if (this.prices) options.table = this.prices;
     if (cacheTtl) options.cacheTtl = cacheTtl;
     entry.usage = addUsage(entry.usage, usage);
-    entry.cost += costOf(model, usage, { ...options, batch: this.batch });
-    entry.compare += costOf(model, usage, { ...options, batch: !this.batch });
+    entry.cost = addCost(entry.cost, costOf(model, usage, { ...options, batch: this.batch }));
+    entry.compare = addCost(entry.compare, costOf(model, usage, { ...options, batch: !this.batch }));
     this.rows.set(row, entry);
   }
 
-  row(row: number): { usage: Usage; cost: number; compare: number } {
+  row(row: number): { usage: Usage; cost: number | null; compare: number | null } {
     return this.rows.get(row) ?? { usage: { ...ZERO_USAGE }, cost: 0, compare: 0 };
   }
 
-  totals(): { usage: Usage; cost: number; compare: number } {
+  totals(): { usage: Usage; cost: number | null; compare: number | null } {
     let usage: Usage = { ...ZERO_USAGE };
-    let cost = 0;
-    let compare = 0;
+    let cost: number | null = 0;
+    let compare: number | null = 0;
     for (const entry of this.rows.values()) {
       usage = addUsage(usage, entry.usage);
-      cost += entry.cost;
-      compare += entry.compare;
+      cost = addCost(cost, entry.cost);
+      compare = addCost(compare, entry.compare);
     }
     return { usage, cost, compare };
   }

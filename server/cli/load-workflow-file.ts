@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadWorkflow } from '../../shared/format';
 import type { Workflow } from '../../shared/workflow-types';
+import { cliModelCatalog } from './cli-model-catalog';
 import { describeIssue } from './describe-issue';
 import { printIssues } from './print-issues';
 
@@ -22,7 +23,7 @@ export async function loadWorkflowFile(command: string, file: string, options: {
     process.stderr.write(`trellis ${command}: cannot read ${file}: ${(error as Error).message}\n`);
     return undefined;
   }
-  const result = loadWorkflow(text);
+  const result = loadWorkflow(text, { models: await cliModelCatalog() });
   if (options.printWarnings) for (const warning of result.warnings) process.stderr.write(`${file}: warning ${describeIssue(warning)}\n`);
   if (!result.valid || !result.workflow) {
     printIssues(file, result.errors);

@@ -10,8 +10,8 @@ import { sleep } from './sleep';
 import { toTraceError } from './to-trace-error';
 
 export type NodeOutcome =
-  | { status: 'completed'; output: Json; usage: Usage; costUsd: number }
-  | { status: 'failed'; error: TraceError; usage: Usage; costUsd: number };
+  | { status: 'completed'; output: Json; usage: Usage; costUsd: number | null }
+  | { status: 'failed'; error: TraceError; usage: Usage; costUsd: number | null };
 
 const DEFAULT_BACKOFF_MS = 1000;
 

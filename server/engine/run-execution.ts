@@ -1,5 +1,6 @@
 import { factsCatalog } from '../../shared/claude-models';
 import type { Json } from '../../shared/json-schema';
+import { addCost } from '../../shared/pricing';
 import type { TraceError, TraceEvent } from '../../shared/trace-events';
 import { addUsage, ZERO_USAGE, type Usage } from '../../shared/usage';
 import type { Workflow, WorkflowEdge, WorkflowNode } from '../../shared/workflow-types';
@@ -32,7 +33,7 @@ export class RunExecution {
   private failure: { nodeId: string; error: TraceError } | undefined;
   private internalError: TraceError | undefined;
   private usage: Usage = { ...ZERO_USAGE };
-  private costUsd = 0;
+  private costUsd: number | null = 0;
   private readonly startedAt: number;
 
   constructor(
@@ -138,7 +139,7 @@ export class RunExecution {
     }).then((outcome) => {
       this.running.delete(node.id);
       this.usage = addUsage(this.usage, outcome.usage);
-      this.costUsd += outcome.costUsd;
+      this.costUsd = addCost(this.costUsd, outcome.costUsd);
       if (outcome.status === 'completed') {
         this.states.set(node.id, 'done');
         this.outputs.set(node.id, outcome.output);
@@ -234,7 +235,7 @@ export class RunExecution {
     this.emitter.emit({ type: 'run.completed', data: { ...this.totals(), outputs } });
   }
 
-  private totals(): { usage: Usage; cost_usd: number; duration_ms: number } {
+  private totals(): { usage: Usage; cost_usd: number | null; duration_ms: number } {
     return { usage: this.usage, cost_usd: this.costUsd, duration_ms: this.deps.now() - this.startedAt };
   }
 }

@@ -13,7 +13,7 @@ const SHOWN_ISSUES = 5;
  */
 export function validateBeforeRun(workflow: Workflow, input: Json, models: ModelCatalog): TraceError | undefined {
   // The same catalogue the run's requests are built from, so the gate and the engine agree.
-  const result = validateWorkflow(workflow, { models, knownModels: models.list().map((model) => model.id) });
+  const result = validateWorkflow(workflow, { models });
   if (result.errors.length > 0) return { type: 'validation_error', message: `Invalid workflow: ${summarise(result.errors)}` };
   const inputIssues = validateRunInput(workflow, input);
   if (inputIssues.length > 0) return { type: 'validation_error', message: `Invalid run input: ${summarise(inputIssues)}` };

@@ -3,8 +3,8 @@ import type { ContentBlockParam, MessageCountTokensParams, MessageCreateParamsBa
 import type { NodeEstimate, WorkflowEstimate } from '../../shared/api/workflow-estimate';
 import { dataflowEdges, topologicalOrder } from '../../shared/graph';
 import type { Json } from '../../shared/json-schema';
-import { findModel } from '../../shared/models';
-import { costOf, type PriceTable } from '../../shared/pricing';
+import { DEFAULT_MODEL, factsCatalog, type ModelCatalog } from '../../shared/claude-models/model-catalog';
+import { addCost, costOf, type PriceOptions, type PriceTable } from '../../shared/pricing';
 import { templateReferences, type TemplateReference } from '../../shared/templates';
 import { ZERO_USAGE } from '../../shared/usage';
 import type { Workflow, WorkflowNode } from '../../shared/workflow-types';
@@ -21,6 +21,8 @@ export interface EstimateOptions {
   claude: Anthropic;
   /** Price overrides (server config); the catalogue's prices otherwise. */
   prices?: PriceTable;
+  /** The server's model catalogue (live or facts): context windows and prices. Facts table by default. */
+  models?: ModelCatalog;
   /** Price as a Message Batch (half). */
   batch?: boolean;
   /** Values for `{{secrets.NAME}}`; a missing one renders as a short placeholder. */
@@ -35,6 +37,7 @@ export interface EstimateOptions {
 // The answer's shapes are shared with the client (shared/api); re-exported for the CLI.
 export type { NodeEstimate, WorkflowEstimate };
 
+const FACTS = factsCatalog();
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const CLAUDE_CALLING = new Set(['prompt', 'vision', 'thinking']);
 const CONTEXT_WARNING_SHARE = 0.8;
@@ -83,8 +86,8 @@ export async function estimateWorkflow(workflow: Workflow, input: Json, options:
     nodes: estimates,
     total: {
       input_tokens: sum(counted.map((estimate) => estimate.input_tokens)),
-      cost_min_usd: sum(counted.filter((estimate) => !estimate.conditional).map((estimate) => estimate.cost_min_usd)),
-      cost_max_usd: sum(counted.map((estimate) => estimate.cost_max_usd)),
+      cost_min_usd: counted.filter((estimate) => !estimate.conditional).reduce<number | null>((total, estimate) => addCost(total, estimate.cost_min_usd), 0),
+      cost_max_usd: counted.reduce<number | null>((total, estimate) => addCost(total, estimate.cost_max_usd), 0),
     },
   };
 }
@@ -105,7 +108,8 @@ interface NodeJob {
 async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstimate> {
   const warnings: string[] = [];
   const config = node.config as { model?: string; max_tokens?: number; on_max_tokens?: string; thinking?: { type: string; budget_tokens?: number } };
-  const fallbackModel = config.model ?? job.workflow.defaults?.model ?? 'claude-sonnet-4-6';
+  const fallbackModel = config.model ?? job.workflow.defaults?.model ?? DEFAULT_MODEL;
+  const models = job.options.models ?? FACTS;
   const estimate: NodeEstimate = {
     nodeId: node.id,
     nodeType: node.type,
@@ -115,7 +119,7 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
     max_output_tokens: 0,
     cost_min_usd: 0,
     cost_max_usd: 0,
-    context_window: findModel(fallbackModel)?.max_input_tokens ?? null,
+    context_window: models.find(fallbackModel)?.max_input_tokens ?? null,
     conditional: job.conditional,
     warnings,
   };
@@ -127,9 +131,7 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
     minParams = paramsFor(node, job, job.min, leadBlocks);
     estimate.model = maxParams.model;
     estimate.max_output_tokens = maxParams.max_tokens;
-    const spec = findModel(maxParams.model);
-    estimate.context_window = spec?.max_input_tokens ?? null;
-    if (!spec && !job.options.prices?.[maxParams.model]) warnings.push(`unknown model "${maxParams.model}": priced at $0`);
+    estimate.context_window = models.find(maxParams.model)?.max_input_tokens ?? null;
     warnings.push(...checkCacheBreakpoints(maxParams));
     estimate.input_tokens = await countTokens(job.options, maxParams);
     estimate.input_tokens_min = JSON.stringify(minParams) === JSON.stringify(maxParams) ? estimate.input_tokens : await countTokens(job.options, minParams);
@@ -147,6 +149,7 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
   if (job.graph.toolsOf.get(node.id)?.length) warnings.push('tool loop: each further round re-sends the conversation; only the first call is estimated');
   if (config.on_max_tokens === 'continue') warnings.push('on_max_tokens "continue" may add up to 3 continuation calls; only the first call is estimated');
   priceNode(estimate, maxParams as MessageCreateParamsBase, job.options);
+  if (estimate.cost_max_usd === null) warnings.push(`no price is known for model "${estimate.model}": its cost is shown as "price unknown"`);
   return estimate;
 }
 
@@ -179,16 +182,17 @@ async function countTokens(options: EstimateOptions, params: MessageCreateParams
 }
 
 function priceNode(estimate: NodeEstimate, params: MessageCreateParamsBase, options: EstimateOptions): void {
-  const priceOptions: { table?: PriceTable; batch?: boolean; cacheTtl?: '5m' | '1h' } = {};
+  const priceOptions: PriceOptions = {};
   if (options.prices) priceOptions.table = options.prices;
+  if (options.models) priceOptions.catalog = options.models;
   if (options.batch) priceOptions.batch = true;
   const serialized = JSON.stringify([params.tools, params.system, params.messages]);
   const caches = serialized.includes('"cache_control"');
   if (serialized.includes('"ttl":"1h"')) priceOptions.cacheTtl = '1h';
-  estimate.cost_min_usd = costOf(estimate.model, { ...ZERO_USAGE, input_tokens: estimate.input_tokens_min, output_tokens: 1 }, priceOptions);
+  estimate.cost_min_usd = costOf(estimate.model, { ...ZERO_USAGE, input_tokens: estimate.input_tokens_min, output_tokens: 1 }, priceOptions) ?? null;
   // The upper bound: a cold cache writes the whole prompt at the write premium.
   const maxInput = caches ? { cache_creation_input_tokens: estimate.input_tokens } : { input_tokens: estimate.input_tokens };
-  estimate.cost_max_usd = costOf(estimate.model, { ...ZERO_USAGE, ...maxInput, output_tokens: estimate.max_output_tokens }, priceOptions);
+  estimate.cost_max_usd = costOf(estimate.model, { ...ZERO_USAGE, ...maxInput, output_tokens: estimate.max_output_tokens }, priceOptions) ?? null;
 }
 
 /** Records what downstream templates see of this node in each scenario, even when it failed. */

@@ -3,6 +3,7 @@ import type { Json } from '../../shared/json-schema';
 import type { Workflow } from '../../shared/workflow-types';
 import { readDataset } from '../batch/read-dataset';
 import { BatchJobsBusyError, type BatchJobs } from '../batch-jobs/batch-jobs';
+import type { ModelCatalog } from '../../shared/claude-models/model-catalog';
 import { resolveWorkflow } from '../batch-jobs/resolve-workflow';
 import type { Store } from '../store/store';
 import { HttpError } from './http-error';
@@ -14,6 +15,8 @@ export interface BatchRouterOptions {
   maxRows?: number;
   /** Server-side checks (configured MCP servers); issues → 400 like POST /api/runs. */
   preflight?: (workflow: Workflow) => readonly { nodeId?: string; path: string; rule: string; message: string }[];
+  /** The server's model catalogue as last loaded (live or facts), for validation. */
+  models?: () => ModelCatalog;
 }
 
 const DEFAULT_MAX_ROWS = 10_000;
@@ -40,7 +43,7 @@ export function batchRouter(store: Store, options: BatchRouterOptions): Router {
     if (concurrency !== undefined && (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
       throw new HttpError(400, 'invalid_request', `"concurrency" must be an integer from 1 to ${MAX_CONCURRENCY}.`);
     }
-    const workflow = resolveWorkflow(store, request);
+    const workflow = resolveWorkflow(store, request, options.models?.());
     const issues = options.preflight?.(workflow) ?? [];
     if (issues.length > 0) throw new HttpError(400, 'invalid_workflow', `The workflow cannot run on this server: ${issues[0]?.message}`, { errors: issues });
     const rows = datasetRows(request, workflow, maxRows);

@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { Router } from 'express';
 import type { Workflow } from '../../shared/workflow-types';
+import type { ModelCatalogSource } from '../claude/model-catalog-source';
 import { resolveInput, resolveWorkflow } from '../batch-jobs/resolve-workflow';
 import type { GuardedFetch } from '../engine/types';
 import { estimateWorkflow, type EstimateOptions } from '../estimate/estimate-workflow';
@@ -12,6 +13,8 @@ export interface EstimateRouterOptions {
   /** Without a Claude client nothing can be counted: every request is a 503. */
   claude: Anthropic | undefined;
   prices?: PriceTable;
+  /** The server's model catalogue: context windows and prices of live models. */
+  models?: ModelCatalogSource;
   fetch?: GuardedFetch;
   filesRoot?: string;
   /** Server-side checks (configured MCP servers); issues → 400 like POST /api/runs. */
@@ -32,7 +35,7 @@ export function estimateRouter(store: Store, options: EstimateRouterOptions): Ro
     }
     const request = body as Record<string, unknown>;
     if (request.batch !== undefined && typeof request.batch !== 'boolean') throw new HttpError(400, 'invalid_request', '"batch" must be true or false.');
-    const workflow = resolveWorkflow(store, request);
+    const workflow = resolveWorkflow(store, request, await options.models?.catalog());
     const issues = options.preflight?.(workflow) ?? [];
     if (issues.length > 0) throw new HttpError(400, 'invalid_workflow', `The workflow cannot run on this server: ${issues[0]?.message}`, { errors: issues });
     const input = resolveInput(workflow, request);
@@ -45,6 +48,7 @@ export function estimateRouter(store: Store, options: EstimateRouterOptions): Ro
     if (options.prices) estimateOptions.prices = options.prices;
     if (options.fetch) estimateOptions.fetch = options.fetch;
     if (options.filesRoot) estimateOptions.filesRoot = options.filesRoot;
+    if (options.models) estimateOptions.models = await options.models.catalog();
     const estimate = await estimateWorkflow(workflow, input, estimateOptions);
     res.json({ workflowId: workflow.id, batch: request.batch === true, ...estimate });
   });

@@ -1,28 +1,16 @@
-import type Anthropic from '@anthropic-ai/sdk';
 import { Router } from 'express';
-import { findModel, MODELS, type ModelSpec } from '../../shared/models';
-
-export type ModelInfo = ModelSpec | { id: string; display_name: string; created_at: string };
-
-const LIST_TIMEOUT_MS = 5000;
+import type { ModelCatalogSource } from '../claude/model-catalog-source';
 
 /**
- * The catalogue as the Claude backend reports it (`GET /v1/models`), enriched with our known
- * limits and prices; our own catalogue when the backend cannot be asked.
+ * `GET /api/models`: one profile per model of the server's catalogue (live capabilities with a
+ * key, else the facts table), with prices, defaults and lifecycle from the facts where the table
+ * knows the model. The canvas builds its pickers and its validator's catalogue from this answer.
  */
-export function modelsRouter(claude: Anthropic | undefined): Router {
+export function modelsRouter(models: ModelCatalogSource): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
-    if (!claude) return void res.json({ models: MODELS, source: 'catalogue' });
-    try {
-      const models: ModelInfo[] = [];
-      for await (const model of claude.models.list({ limit: 100 }, { timeout: LIST_TIMEOUT_MS, maxRetries: 0 })) {
-        models.push(findModel(model.id) ?? { id: model.id, display_name: model.display_name, created_at: String(model.created_at) });
-      }
-      res.json({ models, source: 'api' });
-    } catch {
-      res.json({ models: MODELS, source: 'catalogue' });
-    }
+    const catalog = await models.catalog();
+    res.json({ models: catalog.list(), source: catalog.source });
   });
   return router;
 }

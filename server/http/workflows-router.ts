@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { loadWorkflow, stringifyWorkflow } from '../../shared/format';
+import type { ModelCatalog } from '../../shared/claude-models/model-catalog';
 import type { Workflow } from '../../shared/workflow-types';
 import type { Store } from '../store/store';
 import { HttpError } from './http-error';
 
 /** Validates a posted document or throws 400 with the validator's issues. */
-function requireValid(document: unknown): { workflow: Workflow; warnings: unknown[] } {
-  const result = loadWorkflow(document);
+function requireValid(document: unknown, models: ModelCatalog): { workflow: Workflow; warnings: unknown[] } {
+  const result = loadWorkflow(document, { models });
   if (!result.valid || !result.workflow) {
     throw new HttpError(400, 'invalid_workflow', `The workflow is invalid: ${result.errors[0]?.message ?? 'unknown error'}`, { errors: result.errors, warnings: result.warnings });
   }
@@ -18,7 +19,8 @@ function describe(json: string): { description?: string; nodeCount: number } {
   return { description: document.description, nodeCount: document.nodes?.length ?? 0 };
 }
 
-export function workflowsRouter(store: Store, now: () => number = Date.now): Router {
+/** `models`: the server's catalogue (live or facts), so the validator checks what the models accept. */
+export function workflowsRouter(store: Store, models: () => Promise<ModelCatalog>, now: () => number = Date.now): Router {
   const router = Router();
 
   router.get('/', (_req, res) => {
@@ -30,13 +32,13 @@ export function workflowsRouter(store: Store, now: () => number = Date.now): Rou
   });
 
   // Registered before "/:id" so "validate" is never taken for an id.
-  router.post('/validate', (req, res) => {
-    const { valid, errors, warnings } = loadWorkflow(req.body);
+  router.post('/validate', async (req, res) => {
+    const { valid, errors, warnings } = loadWorkflow(req.body, { models: await models() });
     res.json({ valid, errors, warnings });
   });
 
-  router.post('/', (req, res) => {
-    const { workflow, warnings } = requireValid(req.body);
+  router.post('/', async (req, res) => {
+    const { workflow, warnings } = requireValid(req.body, await models());
     if (!store.workflows.insert({ id: workflow.id, name: workflow.name, json: stringifyWorkflow(workflow) }, now())) {
       throw new HttpError(409, 'conflict', `A workflow with id "${workflow.id}" already exists; PUT /api/workflows/${workflow.id} to replace it.`);
     }
@@ -49,8 +51,8 @@ export function workflowsRouter(store: Store, now: () => number = Date.now): Rou
     res.json({ workflow: JSON.parse(stored.json) as unknown, createdAt: stored.createdAt, updatedAt: stored.updatedAt });
   });
 
-  router.put('/:id', (req, res) => {
-    const { workflow, warnings } = requireValid(req.body);
+  router.put('/:id', async (req, res) => {
+    const { workflow, warnings } = requireValid(req.body, await models());
     if (workflow.id !== req.params.id) {
       throw new HttpError(400, 'id_mismatch', `The body's id "${workflow.id}" does not match the URL's "${req.params.id}".`);
     }

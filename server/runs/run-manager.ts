@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import { loadWorkflow, stringifyWorkflow } from '../../shared/format';
 import type { Json } from '../../shared/json-schema';
+import type { ModelCatalog } from '../../shared/claude-models/model-catalog';
 import type { PriceTable } from '../../shared/pricing';
 import type { TraceEvent } from '../../shared/trace-events';
 import { validateRunInput } from '../../shared/validate-workflow';
@@ -25,6 +26,8 @@ export interface RunManagerDeps {
   redact?: Record<string, string>;
   concurrency?: number;
   prices?: PriceTable;
+  /** The server's model catalogue as last loaded (live or facts); the facts table when absent. */
+  models?: () => ModelCatalog;
   filesRoot?: string;
   /** Calls tools of the MCP servers in server configuration (mcp tool nodes). */
   mcp?: McpCaller;
@@ -85,6 +88,11 @@ export class RunManager {
    * Validates everything first: an invalid request persists nothing. `preflight` adds the
    * server's own checks on the resolved workflow; any issue it reports refuses the run.
    */
+  /** Runs are checked against the same catalogue as POST /api/workflows/validate. */
+  private validateOptions(): { models?: ModelCatalog } {
+    return this.deps.models ? { models: this.deps.models() } : {};
+  }
+
   start(request: StartRunRequest, preflight?: Preflight): { runId: string } {
     const workflow = this.resolveWorkflow(request);
     const issues = preflight?.(workflow) ?? [];
@@ -104,7 +112,7 @@ export class RunManager {
     if (this.live.has(runId) || (run.status !== 'interrupted' && run.status !== 'failed')) {
       throw new RunError('not_resumable', `Run "${runId}" is ${this.live.has(runId) ? 'running' : run.status}; only interrupted or failed runs can be resumed.`);
     }
-    const checked = loadWorkflow(JSON.parse(run.workflowJson) as unknown);
+    const checked = loadWorkflow(JSON.parse(run.workflowJson) as unknown, this.validateOptions());
     if (!checked.valid || !checked.workflow) {
       throw new RunError('invalid_workflow', 'The workflow snapshot of this run no longer validates.', { errors: checked.errors, warnings: checked.warnings });
     }
@@ -187,6 +195,7 @@ export class RunManager {
         now: this.now,
         concurrency: this.deps.concurrency,
         prices: this.deps.prices,
+        ...this.validateOptions(),
         secrets: this.deps.secrets,
         fetch: this.deps.fetch,
         filesRoot: this.deps.filesRoot,
@@ -226,7 +235,7 @@ export class RunManager {
       if (!stored) throw new RunError('not_found', `No workflow with id "${workflowId}".`);
       document = JSON.parse(stored.json) as unknown;
     }
-    const checked = loadWorkflow(document);
+    const checked = loadWorkflow(document, this.validateOptions());
     if (!checked.valid || !checked.workflow) {
       throw new RunError('invalid_workflow', `The workflow is invalid: ${checked.errors[0]?.message ?? 'unknown error'}`, { errors: checked.errors, warnings: checked.warnings });
     }

@@ -14,6 +14,7 @@ interface RunRow {
   cache_creation_input_tokens: number;
   cache_read_input_tokens: number;
   cost_usd: number;
+  cost_known: number;
   duration_ms: number | null;
   outputs_json: string | null;
   error_json: string | null;
@@ -38,7 +39,7 @@ function fromRow(row: RunRow): StoredRun {
       cache_creation_input_tokens: row.cache_creation_input_tokens,
       cache_read_input_tokens: row.cache_read_input_tokens,
     },
-    costUsd: row.cost_usd,
+    costUsd: row.cost_known === 0 ? null : row.cost_usd,
     durationMs: row.duration_ms,
     outputs: parseOrNull(row.outputs_json),
     error: parseOrNull(row.error_json),
@@ -71,7 +72,7 @@ export class RunTable {
   private readonly countAll: Statement<[], { n: number }>;
 
   constructor(db: Database) {
-    const columns = 'id, workflow_id, workflow_json, input_json, status, input_tokens, output_tokens, cache_creation_input_tokens, cache_read_input_tokens, cost_usd, duration_ms, outputs_json, error_json, note, created_at, updated_at, ended_at';
+    const columns = 'id, workflow_id, workflow_json, input_json, status, input_tokens, output_tokens, cache_creation_input_tokens, cache_read_input_tokens, cost_usd, cost_known, duration_ms, outputs_json, error_json, note, created_at, updated_at, ended_at';
     this.insertOne = db.prepare(`INSERT INTO runs (id, workflow_id, workflow_json, input_json, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'running', ?, ?)`);
     this.selectOne = db.prepare(`SELECT ${columns} FROM runs WHERE id = ?`);
     // rowid breaks ties between runs created in the same millisecond, keeping "newest first" exact.
@@ -79,7 +80,7 @@ export class RunTable {
     this.selectRecentOfWorkflow = db.prepare(`SELECT ${columns} FROM runs WHERE workflow_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`);
     this.finishOne = db.prepare(`UPDATE runs SET status = @status, input_tokens = @input_tokens, output_tokens = @output_tokens,
       cache_creation_input_tokens = @cache_creation_input_tokens, cache_read_input_tokens = @cache_read_input_tokens,
-      cost_usd = @cost_usd, duration_ms = @duration_ms, outputs_json = @outputs_json, error_json = @error_json,
+      cost_usd = @cost_usd, cost_known = @cost_known, duration_ms = @duration_ms, outputs_json = @outputs_json, error_json = @error_json,
       updated_at = @ended_at, ended_at = @ended_at WHERE id = @id`);
     this.restartOne = db.prepare(`UPDATE runs SET status = 'running', error_json = NULL, note = NULL, ended_at = NULL, updated_at = ? WHERE id = ?`);
     this.selectLiveIds = db.prepare(`SELECT id FROM runs WHERE status = 'running'`);
@@ -108,7 +109,8 @@ export class RunTable {
       id,
       status: ending.status,
       ...ending.totals.usage,
-      cost_usd: ending.totals.cost_usd,
+      cost_usd: ending.totals.cost_usd ?? 0,
+      cost_known: ending.totals.cost_usd === null ? 0 : 1,
       duration_ms: ending.totals.duration_ms,
       outputs_json: ending.outputs === undefined ? null : JSON.stringify(ending.outputs),
       error_json: ending.error === undefined ? null : JSON.stringify(ending.error),

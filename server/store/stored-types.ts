@@ -36,7 +36,8 @@ export interface StoredRun {
   input: Json;
   status: RunStatus;
   usage: Usage;
-  costUsd: number;
+  /** null: a model's price is unknown (shown as "price unknown"). */
+  costUsd: number | null;
   durationMs: number | null;
   outputs: { [outputNodeId: string]: Json } | null;
   error: TraceError | null;

@@ -13,7 +13,8 @@ export interface RowResult {
   /** Nodes that did not run, with the reason (descendants of a failed node, routes not taken). */
   skipped: { nodeId: string; reason: string }[];
   usage: Usage;
-  cost_usd: number;
+  /** null: a model's price is unknown. */
+  cost_usd: number | null;
   /** Batch mode with a store: the run this row was recorded as. */
   runId?: string;
 }

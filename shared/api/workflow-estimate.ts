@@ -10,10 +10,10 @@ export interface NodeEstimate {
   /** The same call when every upstream answer is one token long. */
   input_tokens_min: number;
   max_output_tokens: number;
-  /** Input (short upstream answers) + one output token. */
-  cost_min_usd: number;
-  /** Input (longest upstream answers) + max_tokens output; cache writes at their premium. */
-  cost_max_usd: number;
+  /** Input (short upstream answers) + one output token; null when the model's price is unknown. */
+  cost_min_usd: number | null;
+  /** Input (longest upstream answers) + max_tokens output; cache writes at their premium; null when the price is unknown. */
+  cost_max_usd: number | null;
   /** The model's max_input_tokens; null for a model the catalogue does not know. */
   context_window: number | null;
   /** Behind a branch route: it may not run at all, so the total minimum leaves it out. */
@@ -26,7 +26,8 @@ export interface NodeEstimate {
 /** The cost preview of one run, as the estimator computes it (the CLI prints this). */
 export interface WorkflowEstimate {
   nodes: NodeEstimate[];
-  total: { input_tokens: number; cost_min_usd: number; cost_max_usd: number };
+  /** A cost is null ("price unknown") when any counted node's is. */
+  total: { input_tokens: number; cost_min_usd: number | null; cost_max_usd: number | null };
 }
 
 /** What `POST /api/workflows/estimate` answers: the estimate and what it was asked for. */

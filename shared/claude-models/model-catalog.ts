@@ -33,6 +33,14 @@ function catalogOf(source: 'api' | 'facts', profiles: ModelProfile[]): ModelCata
   return { source, find: (id) => byId.get(id), list: () => listed };
 }
 
+/**
+ * A catalogue of profiles someone else built: the canvas rebuilds the server's catalogue from
+ * `GET /api/models` so it validates against the same capabilities the server does.
+ */
+export function catalogFromProfiles(profiles: readonly ModelProfile[], source: 'api' | 'facts' = profiles.some((profile) => profile.source === 'api') ? 'api' : 'facts'): ModelCatalog {
+  return catalogOf(source, [...profiles]);
+}
+
 /** The catalogue offline: the facts table alone. */
 export function factsCatalog(facts: readonly ModelFacts[] = MODEL_FACTS): ModelCatalog {
   return catalogOf('facts', facts.map(profileFromFacts));
@@ -45,11 +53,13 @@ export function factsCatalog(facts: readonly ModelFacts[] = MODEL_FACTS): ModelC
  */
 export function liveCatalog(live: readonly ModelCapabilities[], facts: readonly ModelFacts[] = MODEL_FACTS): ModelCatalog {
   const known = new Map(facts.map((row) => [row.id, profileFromFacts(row)]));
-  return catalogOf(
-    'api',
-    live.map((capabilities) => {
-      const docFacts = known.get(capabilities.id)?.facts;
-      return docFacts ? { ...capabilities, facts: docFacts, source: 'api' } : { ...capabilities, source: 'api' };
-    }),
-  );
+  const listed = new Set(live.map((capabilities) => capabilities.id));
+  const profiles: ModelProfile[] = live.map((capabilities) => {
+    const docFacts = known.get(capabilities.id)?.facts;
+    return docFacts ? { ...capabilities, facts: docFacts, source: 'api' } : { ...capabilities, source: 'api' };
+  });
+  // Retirement is final: an id the docs call retired stays "retired, use X" even when the API
+  // leaves it out of the list, instead of becoming an unknown model in old workflows.
+  const retired = [...known.values()].filter((profile) => profile.lifecycle === 'retired' && !listed.has(profile.id));
+  return catalogOf('api', [...profiles, ...retired]);
 }

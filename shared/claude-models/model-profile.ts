@@ -81,11 +81,18 @@ export interface ModelDocFacts {
   thinking_effort_ceiling?: Partial<Record<ThinkingType, EffortLevel>>;
   /** Smallest cacheable prompt prefix, in tokens. */
   min_cache_tokens: number;
+  /** A final assistant turn (prefill) is accepted; Claude 4.6 and later refuse it. */
+  prefill?: boolean;
+  /** What to move to when this model is deprecated or retired (the fix a retired model's error offers). */
+  successor?: string;
   /** Thinking blocks are signed over the model and the conversation (system, tools, earlier turns). */
   thinking_bound_to_conversation: boolean;
   /** Text between tool calls comes back in thinking blocks (empty unless `display` returns it). */
   text_between_tools_in_thinking: boolean;
-  prices: ModelPrices;
+  /** Absent when the docs publish no price for the model: its cost is "price unknown", never $0. */
+  prices?: ModelPrices;
+  /** Where the docs and ../shared/claude-2026-11.md disagree, or a fact rests on third-party reports. */
+  notes?: readonly string[];
   /** Docs pages each fact was read from. */
   sources: readonly string[];
 }

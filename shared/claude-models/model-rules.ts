@@ -35,3 +35,21 @@ export function effortRank(level: EffortLevel): number {
 export function thinksByDefault(model: ModelProfile): boolean {
   return model.facts?.thinks_by_default ?? model.thinking_types.includes('adaptive');
 }
+
+/** Thinking is on for a request with this `thinking` setting (absent = the model's default). */
+export function thinkingOn(model: ModelProfile, thinking: { type: ThinkingType } | undefined): boolean {
+  if (thinking === undefined) return thinksByDefault(model);
+  return thinking.type === 'adaptive' || thinking.type === 'enabled';
+}
+
+/** The effort a request runs at: its own, else the model's documented default. */
+export function effectiveEffort(model: ModelProfile, effort: EffortLevel | undefined): EffortLevel | undefined {
+  return effort ?? model.facts?.default_effort;
+}
+
+/** Whether `type` is refused at this effort (for example `disabled` above `high`). */
+export function refusedAtEffort(model: ModelProfile, type: ThinkingType, effort: EffortLevel | undefined): EffortLevel | undefined {
+  const ceiling = thinkingEffortCeiling(model, type);
+  if (ceiling === undefined || effort === undefined) return undefined;
+  return effortRank(effort) > effortRank(ceiling) ? ceiling : undefined;
+}

@@ -1,9 +1,9 @@
 import { upstreamNodeIds } from '../graph';
-import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../models';
+import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, type ModelCatalog } from '../claude-models/model-catalog';
 import type { PromptConfig } from '../node-configs';
 import type { Workflow, WorkflowNode } from '../workflow-types';
 import { jsonPointer } from './json-pointer';
-import type { WorkflowIssue } from './workflow-issue';
+import type { IssueFix, WorkflowIssue } from './workflow-issue';
 
 /**
  * What every semantic check needs: the schema-valid workflow, lookups, and one place to report
@@ -19,7 +19,8 @@ export class CheckContext {
 
   constructor(
     readonly workflow: Workflow,
-    readonly knownModels: ReadonlySet<string>,
+    /** What the models accept: live capabilities with a key, else the facts table. */
+    readonly models: ModelCatalog,
   ) {
     workflow.nodes.forEach((node, index) => {
       // First occurrence wins; duplicates are reported by the id check.
@@ -43,8 +44,10 @@ export class CheckContext {
     return jsonPointer('nodes', this.nodeIndex.get(nodeId) ?? -1, ...rest);
   }
 
-  nodeIssue(severity: WorkflowIssue['severity'], node: WorkflowNode, rule: string, relativePath: (string | number)[], message: string): void {
-    this.issues.push({ severity, nodeId: node.id, path: this.nodePath(node.id, ...relativePath), rule, message: `Node "${node.id}": ${message}` });
+  nodeIssue(severity: WorkflowIssue['severity'], node: WorkflowNode, rule: string, relativePath: (string | number)[], message: string, fix?: IssueFix): void {
+    const issue: WorkflowIssue = { severity, nodeId: node.id, path: this.nodePath(node.id, ...relativePath), rule, message: `Node "${node.id}": ${message}` };
+    if (fix) issue.fix = fix;
+    this.issues.push(issue);
   }
 
   edgeIssue(severity: WorkflowIssue['severity'], edgeIndex: number, rule: string, field: string | undefined, message: string): void {
@@ -53,9 +56,10 @@ export class CheckContext {
     this.issues.push({ severity, edgeId: edge?.id, path, rule, message: `Edge "${edge?.id ?? edgeIndex}": ${message}` });
   }
 
-  documentIssue(severity: WorkflowIssue['severity'], rule: string, path: string, message: string, nodeId?: string): void {
+  documentIssue(severity: WorkflowIssue['severity'], rule: string, path: string, message: string, nodeId?: string, fix?: IssueFix): void {
     const issue: WorkflowIssue = { severity, path, rule, message };
     if (nodeId !== undefined) issue.nodeId = nodeId;
+    if (fix) issue.fix = fix;
     this.issues.push(issue);
   }
 

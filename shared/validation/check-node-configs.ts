@@ -1,9 +1,9 @@
 import { toolAttachments } from '../graph';
-import { findModel } from '../models';
 import type { PromptConfig } from '../node-configs';
-import type { WorkflowNode, WorkflowNodeOf } from '../workflow-types';
+import type { WorkflowNodeOf } from '../workflow-types';
 import { MAX_CACHE_BREAKPOINTS, misorderedBreakpoint, plannedBreakpoints } from './cache-breakpoints';
 import type { CheckContext } from './check-context';
+import { checkDefaultModel, checkModelSettings } from './check-model-settings';
 
 const PROMPT_LIKE = new Set(['prompt', 'vision', 'thinking']);
 
@@ -15,33 +15,14 @@ export function checkNodeConfigs(ctx: CheckContext): void {
   checkDefaultModel(ctx);
   for (const node of ctx.workflow.nodes) {
     if (node.type === 'prompt' || node.type === 'vision' || node.type === 'thinking') checkPromptLike(ctx, node, tools.get(node.id) ?? []);
-    if (node.type === 'thinking') checkThinking(ctx, node);
     if (node.type === 'vision') checkVision(ctx, node);
     if (node.type === 'branch') checkBranch(ctx, node);
   }
 }
 
-function checkDefaultModel(ctx: CheckContext): void {
-  const model = ctx.workflow.defaults?.model;
-  if (model !== undefined && !ctx.knownModels.has(model)) {
-    ctx.documentIssue('warning', 'model.unknown', '/defaults/model', `The default model "${model}" is not in the model catalogue; the API may reject it.`);
-  }
-}
-
-function checkModel(ctx: CheckContext, node: WorkflowNode, config: { model?: string; max_tokens?: number }): void {
-  if (config.model !== undefined && !ctx.knownModels.has(config.model)) {
-    ctx.nodeIssue('warning', node, 'model.unknown', ['config', 'model'], `model "${config.model}" is not in the model catalogue; the API may reject it.`);
-  }
-  const spec = findModel(ctx.effectiveModel(config));
-  const maxTokens = ctx.effectiveMaxTokens(config);
-  if (spec && maxTokens > spec.max_tokens) {
-    ctx.nodeIssue('warning', node, 'model.max_tokens', ['config', 'max_tokens'], `max_tokens ${maxTokens} exceeds ${spec.id}'s limit of ${spec.max_tokens}.`);
-  }
-}
-
 function checkPromptLike(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]): void {
   const config: PromptConfig = node.config;
-  checkModel(ctx, node, config);
+  checkModelSettings(ctx, node, config, toolIds.length);
   if (config.continue_from === undefined && config.messages[0]?.role !== 'user') {
     ctx.nodeIssue('error', node, 'messages.first_role', ['config', 'messages', 0, 'role'], 'the first message must be a user turn (unless continue_from supplies the conversation).');
   }
@@ -66,7 +47,7 @@ function checkPromptLike(ctx: CheckContext, node: PromptLikeNode, toolIds: strin
 function checkCacheBreakpoints(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]): void {
   const config: PromptConfig = node.config;
   // Without native structured outputs the engine sends a json_output tool, and cache_tools marks it.
-  const jsonTool = config.output === 'json' && config.schema !== undefined && findModel(ctx.effectiveModel(config))?.structured_outputs !== true;
+  const jsonTool = config.output === 'json' && config.schema !== undefined && ctx.models.find(ctx.effectiveModel(config))?.structured_outputs !== true;
   const points = plannedBreakpoints(config, toolIds.length > 0 || jsonTool);
   if (points.length > MAX_CACHE_BREAKPOINTS) {
     const named = points.map((point) => point.label).join(', ');
@@ -97,21 +78,6 @@ function checkTools(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]):
   }
   if (choice.type === 'tool' && toolIds.length > 0 && !names.has(choice.name)) {
     ctx.nodeIssue('error', node, 'tool_choice.unknown_tool', ['config', 'tool_choice', 'name'], `tool_choice forces tool "${choice.name}", but the attached tools are ${[...names.keys()].join(', ')}.`);
-  }
-}
-
-function checkThinking(ctx: CheckContext, node: WorkflowNodeOf<'thinking'>): void {
-  const thinking = node.config.thinking;
-  const model = findModel(ctx.effectiveModel(node.config));
-  if (model && !model.thinking_types.includes(thinking.type)) {
-    ctx.nodeIssue('warning', node, 'model.thinking', ['config', 'thinking', 'type'], `thinking type "${thinking.type}" is not supported by ${model.id} (supports ${model.thinking_types.join(', ')}).`);
-  }
-  if (thinking.type !== 'enabled') return;
-  const maxTokens = ctx.effectiveMaxTokens(node.config);
-  if (thinking.budget_tokens < 1024) {
-    ctx.nodeIssue('error', node, 'thinking.budget', ['config', 'thinking', 'budget_tokens'], `budget_tokens is ${thinking.budget_tokens}; the minimum is 1024.`);
-  } else if (thinking.budget_tokens >= maxTokens) {
-    ctx.nodeIssue('error', node, 'thinking.budget', ['config', 'thinking', 'budget_tokens'], `budget_tokens (${thinking.budget_tokens}) must be less than max_tokens (${maxTokens}).`);
   }
 }
 
@@ -146,7 +112,7 @@ function checkBranch(ctx: CheckContext, node: WorkflowNodeOf<'branch'>): void {
   if (config.default !== undefined && !labels.has(config.default)) {
     ctx.nodeIssue('error', node, 'branch.unknown_default', ['config', 'default'], `default "${config.default}" is not one of the routes (${[...labels].join(', ')}).`);
   }
-  if (mode === 'claude') checkModel(ctx, node, config);
+  if (mode === 'claude') checkModelSettings(ctx, node, config);
   const used = new Set(ctx.workflow.edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle));
   for (const label of labels) {
     if (!used.has(label)) ctx.nodeIssue('warning', node, 'branch.unused_route', ['config', 'routes'], `route "${label}" has no outgoing edge; taking it ends that path of the run.`);

@@ -35,11 +35,10 @@ export interface ValidationResult {
 }
 
 export interface ValidateOptions {
-  /** Model ids that do not draw a `model.unknown` warning; defaults to the built-in catalogue. */
-  knownModels?: readonly string[];
   /**
-   * What the models accept: live capabilities when the server has a key, else the facts table.
-   * Defaults to the facts table. (Will replace `knownModels`.)
+   * What the models accept: live capabilities when the server has a key (server, and the canvas
+   * through /api/models), else the facts table. Defaults to the facts table. A model id the
+   * catalogue does not list draws a `model.unknown` warning.
    */
   models?: ModelCatalog;
 }

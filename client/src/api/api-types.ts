@@ -1,6 +1,6 @@
 import type { BatchJobDetail, BatchJobMode, BatchJobSummary } from '../../../shared/api/batch-job';
 import type { Json } from '../../../shared/json-schema';
-import type { ModelSpec } from '../../../shared/models';
+import type { ModelProfile } from '../../../shared/claude-models/model-profile';
 import type { NodeStatus, RunStatus, StopReason, TraceError } from '../../../shared/trace-events';
 import type { Usage } from '../../../shared/usage';
 import type { WorkflowIssue } from '../../../shared/validate-workflow';
@@ -14,8 +14,12 @@ export interface Health {
   claude: 'simulator' | 'anthropic';
 }
 
-/** A catalogue model, or a bare model the live API lists that Trellis has no limits for. */
-export type ModelInfo = ModelSpec | { id: string; display_name: string; created_at: string };
+/**
+ * `GET /api/models`: one profile per model the server's catalogue holds (live capabilities with a
+ * key, else the facts table), with prices and lifecycle from the facts; `facts` is absent for a
+ * model the table does not know (its price is unknown).
+ */
+export type ModelInfo = ModelProfile;
 
 export interface WorkflowSummary {
   id: string;
@@ -39,7 +43,8 @@ export interface RunSummary {
   input: Json;
   status: RunStatus;
   usage: Usage;
-  costUsd: number;
+  /** null: a model's price is unknown. */
+  costUsd: number | null;
   durationMs: number | null;
   outputs: Json;
   error: TraceError | null;

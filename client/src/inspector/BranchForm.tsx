@@ -1,6 +1,6 @@
 import type { BranchCondition, BranchConfig, BranchRoute } from '../../../shared/node-configs';
 import type { Json } from '../../../shared/json-schema';
-import { DEFAULT_MODEL } from '../../../shared/models';
+import { DEFAULT_MODEL } from '../../../shared/claude-models/model-catalog';
 import { Field } from './Field';
 import { JsonField } from './JsonField';
 import { ModelPicker } from './ModelPicker';

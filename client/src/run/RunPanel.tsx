@@ -106,7 +106,7 @@ export function RunPanel() {
           </div>
           {run.usage && (
             <div className="run-summary__totals">
-              {run.usage.input_tokens} in · {run.usage.output_tokens} out · {formatCost(run.costUsd ?? 0)}
+              {run.usage.input_tokens} in · {run.usage.output_tokens} out · {formatCost(run.costUsd)}
               {run.durationMs !== undefined && ` · ${formatDuration(run.durationMs)}`}
             </div>
           )}

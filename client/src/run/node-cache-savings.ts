@@ -1,4 +1,4 @@
-import { cacheSavingsOf, type CacheSavings } from '../../../shared/cache-savings';
+import { addSavings, cacheSavingsOf, type CacheSavings } from '../../../shared/cache-savings';
 import type { NodeRunState } from '../store/run-state';
 
 /**
@@ -22,11 +22,5 @@ export function cacheTtlOf(config: unknown): '5m' | '1h' {
 export function sumCacheSavings(savings: readonly (CacheSavings | null)[]): CacheSavings | null {
   const present = savings.filter((entry): entry is CacheSavings => entry !== null);
   if (present.length === 0) return null;
-  return present.reduce((total, entry) => ({
-    cache_read_input_tokens: total.cache_read_input_tokens + entry.cache_read_input_tokens,
-    cache_creation_input_tokens: total.cache_creation_input_tokens + entry.cache_creation_input_tokens,
-    saved_usd: total.saved_usd + entry.saved_usd,
-    write_premium_usd: total.write_premium_usd + entry.write_premium_usd,
-    net_usd: total.net_usd + entry.net_usd,
-  }));
+  return present.reduce(addSavings);
 }

@@ -35,7 +35,8 @@ export interface NodeRunState {
   route?: string;
   stopReason?: StopReason | null;
   usage?: Usage;
-  costUsd?: number;
+  /** null: a model's price is unknown ("price unknown", never $0). */
+  costUsd?: number | null;
   model?: string;
   durationMs?: number;
   modelMs?: number;
@@ -54,7 +55,8 @@ export interface RunState {
   input?: Json;
   outputs?: { [outputNodeId: string]: Json };
   usage?: Usage;
-  costUsd?: number;
+  /** null: a model's price is unknown ("price unknown", never $0). */
+  costUsd?: number | null;
   durationMs?: number;
   error?: TraceError;
   failedNodeId?: string;

@@ -1,7 +1,9 @@
 import { loadWorkflow, parseWorkflowText } from '../../../shared/format';
 import { validateRunInput, validateWorkflow, type ValidationResult, type WorkflowIssue } from '../../../shared/validate-workflow';
 import type { Workflow } from '../../../shared/workflow-types';
+import { catalogFromProfiles, factsCatalog } from '../../../shared/claude-models/model-catalog';
 import { api } from '../api/api';
+import { appStore } from '../store/use-app-store';
 
 /**
  * The shared validator runs in the browser, but ajv compiles schemas into functions, which a
@@ -40,10 +42,16 @@ function blocked(issues: readonly WorkflowIssue[]): boolean {
   return issues.some((issue) => issue.rule === 'validator.internal');
 }
 
+/** The server's catalogue as /api/models reported it; the facts table until that answer arrives. */
+function serverCatalog() {
+  const models = appStore.getState().models;
+  return models.length > 0 ? catalogFromProfiles(models) : factsCatalog();
+}
+
 export async function validateDocument(document: Workflow, signal?: AbortSignal): Promise<Pick<ValidationResult, 'errors' | 'warnings'>> {
   await policyChecked;
   if (!localValidatorBlocked) {
-    const result = validateWorkflow(document);
+    const result = validateWorkflow(document, { models: serverCatalog() });
     if (!blocked(result.errors)) return result;
     localValidatorBlocked = true;
   }
@@ -54,7 +62,7 @@ export async function validateDocument(document: Workflow, signal?: AbortSignal)
 export async function loadWorkflowFile(text: string): Promise<ValidationResult> {
   await policyChecked;
   if (!localValidatorBlocked) {
-    const result = loadWorkflow(text);
+    const result = loadWorkflow(text, { models: serverCatalog() });
     if (!blocked(result.errors)) return result;
     localValidatorBlocked = true;
   }

@@ -193,7 +193,7 @@ class TracePrinter {
         break;
       case 'node.completed': {
         this.flush(event.nodeId);
-        const cost = event.data.usage ? `  ${tokens(event.data.usage)}  ${formatUsd(event.data.cost_usd ?? 0)}` : '';
+        const cost = event.data.usage ? `  ${tokens(event.data.usage)}  ${formatUsd(event.data.cost_usd)}` : '';
         const warn = event.data.warnings?.length ? `  ${this.paint('33', `⚠ ${event.data.warnings.join('; ')}`)}` : '';
         this.line(`  ${this.paint('32', '✓')} ${id} ${ms(event.data.duration_ms)}${cost}${warn}`);
         break;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadWorkflow } from '../../../shared/format';
 import type { WorkflowIssue } from '../../../shared/validate-workflow';
+import { cliModelCatalog } from '../cli-model-catalog';
 
 const USAGE = 'Usage: trellis validate <workflow.json>...\n';
 
@@ -19,6 +20,7 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`${unknownOption ? `trellis validate: unknown option "${unknownOption}"\n` : ''}${USAGE}`);
     return 2;
   }
+  const models = await cliModelCatalog();
   let invalidFiles = 0;
   let errorCount = 0;
   let warningCount = 0;
@@ -32,7 +34,7 @@ export async function main(args: string[]): Promise<number> {
       process.stdout.write(`${file}: error cannot read file: ${readReason(error)} [file.unreadable]\n`);
       continue;
     }
-    const result = loadWorkflow(text);
+    const result = loadWorkflow(text, { models });
     for (const issue of [...result.errors, ...result.warnings]) process.stdout.write(`${file}: ${formatIssue(issue)}\n`);
     errorCount += result.errors.length;
     warningCount += result.warnings.length;

@@ -4,7 +4,7 @@ import { runWorkflow } from '../../../server/engine/run-workflow';
 import { startSimulator } from '../../../server/simulator';
 import type { RunningSimulator } from '../../../server/simulator';
 import { runCacheSavings } from '../../../shared/cache-savings';
-import { findModel } from '../../../shared/models';
+import { factsCatalog } from '../../../shared/claude-models/model-catalog';
 import type { TraceEvent } from '../../../shared/trace-events';
 import { codeReviewWorkflow } from './code-review-workflow';
 
@@ -38,7 +38,7 @@ describe('prompt-cache savings on the simulator', () => {
     const first = await run('run_first');
     expect(first.at(-1)?.type).toBe('run.completed');
     const written = usageOf(first, 'review').cache_creation_input_tokens;
-    expect(written).toBeGreaterThanOrEqual(findModel('claude-sonnet-4-6')?.min_cache_tokens ?? Infinity);
+    expect(written).toBeGreaterThanOrEqual(factsCatalog().find('claude-sonnet-4-6')?.facts?.min_cache_tokens ?? Infinity);
     const firstSavings = runCacheSavings(first);
     expect(firstSavings.total.saved_usd).toBe(0);
     // Writing costs a premium, so the first run alone is a (small) loss.

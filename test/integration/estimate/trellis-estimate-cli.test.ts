@@ -31,7 +31,7 @@ describe('trellis estimate', { timeout: 60_000 }, () => {
     const plain = JSON.parse((await trellis(['estimate', 'review.json', '--input', '{"diff":"x = 1"}', '--json'])).stdout) as WorkflowEstimate;
     const batch = JSON.parse((await trellis(['estimate', 'review.json', '--input', '{"diff":"x = 1"}', '--json', '--batch'])).stdout) as WorkflowEstimate;
     expect(plain.nodes.map((node) => node.nodeId)).toEqual(['review', 'summary']);
-    expect(batch.total.cost_max_usd).toBeCloseTo(plain.total.cost_max_usd / 2, 12);
+    expect(batch.total.cost_max_usd).toBeCloseTo((plain.total.cost_max_usd ?? Number.NaN) / 2, 12);
     const bad = await trellis(['estimate', 'review.json', '--input', '{"diff":3}']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/run input: 1 error/);

@@ -71,10 +71,11 @@ describe('workflows CRUD', () => {
   it('GET /api/health and /api/models describe the backend', async () => {
     expect(await (await app.request('/api/health')).json()).toEqual({ ok: true, version: expect.any(String), claude: 'simulator' });
     const models = (await (await app.request('/api/models')).json()) as { models: { id: string; max_tokens?: number }[]; source: string };
-    expect(models.source).toBe('api');
+    // Offline (simulator) the catalogue is the facts table; only a real key lists the Models API.
+    expect(models.source).toBe('facts');
     expect(models.models.map((model) => model.id)).toContain('claude-sonnet-4-6');
-    expect(models.models.find((model) => model.id === 'claude-sonnet-4-6')?.max_tokens).toBe(64_000);
-    expect(app.claude.simulator!.requests.some((request) => request.path.startsWith('/v1/models'))).toBe(true);
+    expect(models.models.find((model) => model.id === 'claude-sonnet-4-6')?.max_tokens).toBe(128_000);
+    expect(app.claude.simulator!.requests.some((request) => request.path.startsWith('/v1/models'))).toBe(false);
   });
 });
 

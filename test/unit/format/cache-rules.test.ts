@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { liveCatalog } from '../../../shared/claude-models/model-catalog';
 import type { PromptConfig } from '../../../shared/node-configs';
 import { validateWorkflow } from '../../../shared/validate-workflow';
 import type { Workflow, WorkflowNode } from '../../../shared/workflow-types';
@@ -15,8 +16,12 @@ function withAsk(change: (config: PromptConfig) => void, attachTool = false): Wo
   });
 }
 
+// Every documented model now has structured outputs; a live-only model without them still exists.
+const NO_STRUCTURED_OUTPUTS = { id: 'claude-live-only', display_name: 'Live only', created_at: '2026-11-01T00:00:00Z', line: null, lifecycle: 'active', deprecated_at: null, retires_at: null, max_input_tokens: 200_000, max_tokens: 64_000, thinking_types: ['disabled'], effort_levels: [], structured_outputs: false, image_input: true, pdf_input: false } as const;
+const models = liveCatalog([NO_STRUCTURED_OUTPUTS, { ...NO_STRUCTURED_OUTPUTS, id: 'claude-sonnet-4-6', structured_outputs: true }]);
+
 function cacheIssues(workflow: Workflow) {
-  return validateWorkflow(workflow).errors.filter((issue) => issue.rule.startsWith('cache.'));
+  return validateWorkflow(workflow, { models }).errors.filter((issue) => issue.rule.startsWith('cache.'));
 }
 
 const JSON_ANSWER = { output: 'json', schema: { type: 'object', properties: { label: { type: 'string' } }, required: ['label'] } } as const;
@@ -76,7 +81,7 @@ describe('cache.too_many counts the json_output tool like the engine does', () =
     });
 
   it('counts cache_tools on the json_output tool of a model without structured outputs (5 breakpoints)', () => {
-    const issues = cacheIssues(fiveWithJsonTool('claude-haiku-4-5'));
+    const issues = cacheIssues(fiveWithJsonTool('claude-live-only'));
     expect(issues.map((issue) => [issue.rule, issue.path])).toEqual([['cache.too_many', '/nodes/1/config']]);
     expect(issues[0]?.message).toMatch(/5 cache breakpoints \(cache_tools, system, messages\[0\], messages\[1\], messages\[2\]\)/);
   });

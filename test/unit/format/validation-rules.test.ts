@@ -17,7 +17,7 @@ const ask = (workflow: Workflow) => nodeById(workflow, 'ask') as Extract<Workflo
 const weatherTool = (id = 'weather', name = 'get_weather') =>
   node({ id, type: 'tool', config: { name, input_schema: { type: 'object', properties: { city: { type: 'string' } } }, implementation: { kind: 'mock', response: 'sunny' } } });
 const thinker = (budget: number, maxTokens?: number) =>
-  node({ id: 'think', type: 'thinking', config: { ...(maxTokens === undefined ? {} : { max_tokens: maxTokens }), thinking: { type: 'enabled', budget_tokens: budget }, messages: [{ role: 'user', content: 'hi' }] } });
+  node({ id: 'think', type: 'thinking', config: { model: 'claude-sonnet-4-6', ...(maxTokens === undefined ? {} : { max_tokens: maxTokens }), thinking: { type: 'enabled', budget_tokens: budget }, messages: [{ role: 'user', content: 'hi' }] } });
 const withBranch = (change: (workflow: Workflow) => void = () => {}) =>
   tinyWith((w) => {
     w.nodes.push(node({ id: 'route', type: 'branch', config: { on: '{{ask.text}}', routes: [{ label: 'yes', when: { contains: 'yes' } }, { label: 'no', when: { contains: 'no' } }], default: 'no' } }));
@@ -87,11 +87,11 @@ const CASES: RuleCase[] = [
   { rule: 'cache.too_many', nodeId: 'ask', path: '/nodes/1/config', doc: () => tinyWith((w) => { ask(w).config.system = { text: 's', cache: true }; ask(w).config.messages = [1, 2, 3, 4].map((n) => ({ role: n % 2 ? 'user' : 'assistant', content: `turn ${n}`, cache: true })); }) },
   { rule: 'model.unknown', severity: 'warning', nodeId: 'ask', path: '/nodes/1/config/model', doc: () => tinyWith((w) => { ask(w).config.model = 'claude-imaginary-9'; }) },
   { rule: 'model.unknown', severity: 'warning', path: '/defaults/model', doc: () => tinyWith((w) => { w.defaults = { model: 'gpt-4' }; }) },
-  { rule: 'model.max_tokens', severity: 'warning', nodeId: 'ask', path: '/nodes/1/config/max_tokens', doc: () => tinyWith((w) => { ask(w).config.model = 'claude-haiku-4-5'; ask(w).config.max_tokens = 100_000; }) },
+  { rule: 'model.max_tokens', nodeId: 'ask', path: '/nodes/1/config/max_tokens', doc: () => tinyWith((w) => { ask(w).config.model = 'claude-haiku-4-5'; ask(w).config.max_tokens = 100_000; }) },
   // Thinking.
   { rule: 'thinking.budget', nodeId: 'think', path: '/nodes/3/config/thinking/budget_tokens', doc: () => tinyWith((w) => { w.nodes.push(thinker(1000, 4096)); w.edges.push(edge('t', 'input', 'think')); }) },
   { rule: 'thinking.budget', nodeId: 'think', path: '/nodes/3/config/thinking/budget_tokens', doc: () => tinyWith((w) => { w.nodes.push(thinker(2048)); w.edges.push(edge('t', 'input', 'think')); }) },
-  { rule: 'model.thinking', severity: 'warning', nodeId: 'think', path: '/nodes/3/config/thinking/type', doc: () => tinyWith((w) => { w.nodes.push(node({ id: 'think', type: 'thinking', config: { model: 'claude-haiku-4-5', thinking: { type: 'adaptive' }, messages: [{ role: 'user', content: 'hi' }] } })); w.edges.push(edge('t', 'input', 'think')); }) },
+  { rule: 'model.thinking', nodeId: 'think', path: '/nodes/3/config/thinking/type', doc: () => tinyWith((w) => { w.nodes.push(node({ id: 'think', type: 'thinking', config: { model: 'claude-haiku-4-5', thinking: { type: 'adaptive' }, messages: [{ role: 'user', content: 'hi' }] } })); w.edges.push(edge('t', 'input', 'think')); }) },
   // Tools.
   { rule: 'tool.bad_target', edgeId: 't', path: '/edges/2/target', doc: () => tinyWith((w) => { w.nodes.push(weatherTool()); w.edges.push(edge('t', 'weather', 'done', { targetHandle: 'tools' })); }) },
   { rule: 'tool.bad_target', edgeId: 't', path: '/edges/2/target', doc: () => tinyWith((w) => { w.nodes.push(weatherTool()); w.edges.push(edge('t', 'weather', 'ask')); }) },
@@ -99,7 +99,14 @@ const CASES: RuleCase[] = [
   { rule: 'tool.unattached', severity: 'warning', nodeId: 'weather', path: '/nodes/3', doc: () => tinyWith((w) => { w.nodes.push(weatherTool()); }) },
   { rule: 'tool.duplicate_name', nodeId: 'ask', path: '/nodes/1', doc: () => tinyWith((w) => { w.nodes.push(weatherTool('w1'), weatherTool('w2')); w.edges.push(edge('t1', 'w1', 'ask', { targetHandle: 'tools' }), edge('t2', 'w2', 'ask', { targetHandle: 'tools' })); }) },
   { rule: 'tool.input_schema', nodeId: 'weather', path: '/nodes/3/config/input_schema/type', doc: () => tinyWith((w) => { const tool = weatherTool(); (tool.config as { input_schema: object }).input_schema = { type: 'string' }; w.nodes.push(tool); w.edges.push(edge('t', 'weather', 'ask', { targetHandle: 'tools' })); }) },
-  { rule: 'tool_choice.unknown_tool', nodeId: 'ask', path: '/nodes/1/config/tool_choice/name', doc: () => tinyWith((w) => { w.nodes.push(weatherTool()); w.edges.push(edge('t', 'weather', 'ask', { targetHandle: 'tools' })); ask(w).config.tool_choice = { type: 'tool', name: 'get_time' }; }) },
+  { rule: 'tool_choice.unknown_tool', nodeId: 'ask', path: '/nodes/1/config/tool_choice/name', doc: () => tinyWith((w) => { w.nodes.push(weatherTool()); w.edges.push(edge('t', 'weather', 'ask', { targetHandle: 'tools' })); ask(w).config.model = 'claude-sonnet-4-6'; ask(w).config.tool_choice = { type: 'tool', name: 'get_time' }; }) },
+  { rule: 'tool_choice.forced_refused', nodeId: 'ask', path: '/nodes/1/config/tool_choice', doc: () => tinyWith((w) => { w.nodes.push(weatherTool()); w.edges.push(edge('t', 'weather', 'ask', { targetHandle: 'tools' })); ask(w).config.tool_choice = { type: 'any' }; }) },
+  // What the model accepts (shared/claude-models facts).
+  { rule: 'model.effort', nodeId: 'ask', path: '/nodes/1/config/effort', doc: () => tinyWith((w) => { ask(w).config.model = 'claude-opus-4-6'; ask(w).config.effort = 'xhigh'; }) },
+  { rule: 'model.thinking_effort', nodeId: 'ask', path: '/nodes/1/config/effort', doc: () => tinyWith((w) => { ask(w).config.model = 'claude-opus-5'; ask(w).config.effort = 'max'; ask(w).config.thinking = { type: 'disabled' }; }) },
+  { rule: 'model.retired', nodeId: 'ask', path: '/nodes/1/config/model', doc: () => tinyWith((w) => { ask(w).config.model = 'claude-opus-4-1'; }) },
+  { rule: 'model.deprecated', severity: 'warning', nodeId: 'ask', path: '/nodes/1/config/model', doc: () => tinyWith((w) => { ask(w).config.model = 'claude-sonnet-4-5'; }) },
+  { rule: 'model.retired', path: '/defaults/model', doc: () => tinyWith((w) => { w.defaults = { model: 'claude-3-7-sonnet-20250219' }; }) },
   { rule: 'tool_choice.no_tools', severity: 'warning', nodeId: 'ask', path: '/nodes/1/config/tool_choice', doc: () => tinyWith((w) => { ask(w).config.tool_choice = { type: 'any' }; }) },
   // Branches.
   { rule: 'branch.unknown_route', edgeId: 'route-no', path: '/edges/4/sourceHandle', doc: () => withBranch((w) => { w.edges[4]!.sourceHandle = 'maybe'; }) },

@@ -27,7 +27,14 @@ describe('cacheSavingsOf', () => {
     expect(cacheSavingsOf('claude-sonnet-4-6', split).write_premium_usd).toBeCloseTo(0.45 + 1.2, 10);
   });
 
-  it('reports zero money for a model without a price', () => {
-    expect(cacheSavingsOf('claude-unknown-9', usage(1000, 1000))).toMatchObject({ saved_usd: 0, write_premium_usd: 0, cache_read_input_tokens: 1000 });
+  it('says the price is unknown for a model without one, rather than claiming $0 saved', () => {
+    expect(cacheSavingsOf('claude-unknown-9', usage(1000, 1000))).toMatchObject({ price_known: false, cache_read_input_tokens: 1000 });
+    expect(cacheSavingsOf('claude-opus-4-6', usage(1000, 1000)).price_known).toBe(true);
+  });
+
+  it("uses the model's own cache-read price, not 0.1× input (Opus 5.5 reads at $0.20 of a $4 input)", () => {
+    expect(cacheSavingsOf('claude-opus-5-5', usage(1_000_000, 0)).saved_usd).toBeCloseTo(4 - 0.2, 10);
+    // Fable 5.1: $10 input, $0.25 cache hits.
+    expect(cacheSavingsOf('claude-fable-5-1', usage(1_000_000, 0)).saved_usd).toBeCloseTo(10 - 0.25, 10);
   });
 });

@@ -26,8 +26,8 @@ describe('openStore', () => {
     const second = openStore(path);
     expect(second.workflows.get('a')?.name).toBe('A');
     const applied = second.db.prepare('SELECT version FROM schema_migrations').all();
-    expect(applied).toEqual([{ version: 1 }, { version: 2 }]);
-    expect(second.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(applied).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(second.db.pragma('user_version', { simple: true })).toBe(3);
     expect(second.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(second.db.pragma('foreign_keys', { simple: true })).toBe(1);
     second.close();
@@ -113,7 +113,7 @@ describe('runMigrations', () => {
     old.close();
 
     const store = openStore(path);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(3);
     expect(store.workflows.get('kept')?.name).toBe('Kept');
     store.meta.set('k', 'v');
     expect(store.meta.get('k')).toBe('v');

@@ -1,7 +1,7 @@
 /**
- * The model catalogue (PRODUCT.md §9): what the simulator serves at /v1/models, what drives its
- * per-model validation, what the validator warns against and what the cost of a node is priced from.
- * When a real key is set the live /v1/models replaces the list in the UI; prices stay ours (config).
+ * The simulator's own model table: what it serves at /v1/models and validates against. Moved here
+ * from shared/models.ts so the engine, validator and pricing read only shared/claude-models; the
+ * simulator rewrite (issue 11 item 9) replaces it with rules written from the docs.
  */
 
 export type ThinkingType = 'enabled' | 'adaptive' | 'disabled' | 'between_tools';
