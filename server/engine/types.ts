@@ -1,4 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import type { ModelCatalog } from '../../shared/claude-models/model-catalog';
 import type { Json } from '../../shared/json-schema';
 import type { PriceTable } from '../../shared/pricing';
 
@@ -38,6 +39,13 @@ export interface EngineDeps {
   prices?: PriceTable;
   /** Values for `{{secrets.NAME}}`; never written into events or outputs. */
   secrets?: Record<string, string>;
+  /**
+   * Values no template can read that must still never reach an event (Trellis's own credentials,
+   * e.g. the API key, in case Claude or a tool echoes one). Redacted like `secrets`.
+   */
+  redact?: Record<string, string>;
+  /** What each model accepts (server/environment: the facts table offline, the Models API with a key). */
+  models?: ModelCatalog;
   /** Used by http tools and vision URL images. */
   fetch?: GuardedFetch;
   /** Root folder for vision `file` images. */

@@ -10,10 +10,9 @@ const LIST_TIMEOUT_MS = 5000;
  * The catalogue as the Claude backend reports it (`GET /v1/models`), enriched with our known
  * limits and prices; our own catalogue when the backend cannot be asked.
  */
-export function modelsRouter(claude: Anthropic | undefined): Router {
+export function modelsRouter(claude: Anthropic): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
-    if (!claude) return void res.json({ models: MODELS, source: 'catalogue' });
     try {
       const models: ModelInfo[] = [];
       for await (const model of claude.models.list({ limit: 100 }, { timeout: LIST_TIMEOUT_MS, maxRetries: 0 })) {
