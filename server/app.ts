@@ -11,12 +11,12 @@ import { healthRouter } from './http/health-router';
 import { hostGuard } from './http/host-guard';
 import { HttpError } from './http/http-error';
 import { jsonBody } from './http/json-body';
+import { mcpRouter } from './http/mcp-router';
 import { modelsRouter } from './http/models-router';
 import { originGuard } from './http/origin-guard';
 import { runsRouter } from './http/runs-router';
 import { securityHeaders } from './http/security-headers';
 import { workflowsRouter } from './http/workflows-router';
-import { mcpRouter } from './mcp';
 import type { RunManager } from './runs/run-manager';
 import type { Store } from './store/store';
 
