@@ -16,8 +16,9 @@ export function isTrellisCredential(name: string): boolean {
 export function trellisCredentialValues(env: Record<string, string | undefined>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    // Only the secrets among Trellis's settings: ports, paths and flags are not worth redacting.
-    if (value && isTrellisCredential(name) && /(KEY|TOKEN|SECRET|PASSWORD)/i.test(name)) values[name] = value;
+    // Only the secrets among Trellis's settings (…_KEY, …_TOKEN): redacting ports, paths or the
+    // TRELLIS_SECRETS list itself would blank ordinary words out of every trace.
+    if (value && isTrellisCredential(name) && /_(KEY|TOKEN|SECRET|PASSWORD)$/i.test(name)) values[name] = value;
   }
   return values;
 }

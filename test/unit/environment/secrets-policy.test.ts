@@ -23,8 +23,8 @@ describe('SecretsPolicy', () => {
     expect(() => SecretsPolicy.fromEnv(env, ['TRELLIS_MCP_TOKEN'])).toThrow(/TRELLIS_SECRETS may not expose TRELLIS_MCP_TOKEN/);
   });
 
-  it('redacts granted values and credential values, but not harmless settings', () => {
-    const policy = SecretsPolicy.fromEnv(env, ['WEATHER_KEY']);
+  it('redacts granted values and credential values, but not harmless settings (nor the list of names itself)', () => {
+    const policy = SecretsPolicy.fromEnv({ ...env, TRELLIS_SECRETS: 'WEATHER_KEY' });
     expect(policy.redactionValues()).toEqual({ WEATHER_KEY: 'w-1234567', ANTHROPIC_API_KEY: 'sk-ant-real-key', TRELLIS_MCP_TOKEN: 'mcp-token-1' });
   });
 
