@@ -5,7 +5,7 @@ import type { VisionImage } from '../../../shared/node-configs';
 import type { NodeContext } from '../node-runner';
 import { NodeError } from '../node-error';
 import { renderStrict, resolveStrict } from '../render-strict';
-import { sniffImage, type ImageMediaType } from './sniff-image';
+import { sniffImage, type ImageMediaType } from '../../../shared/sniff-image';
 
 export const MAX_IMAGES = 20;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
