@@ -43,7 +43,13 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     },
     concurrency: config.concurrency,
   });
-  const store = openStore(config.dbPath, { durable: config.durable });
+  let store: ReturnType<typeof openStore>;
+  try {
+    store = openStore(config.dbPath, { durable: config.durable });
+  } catch (error) {
+    await environment.close();
+    throw error;
+  }
   const runs = new RunManager({ store, environment });
   const interrupted = runs.markInterruptedRuns();
   if (interrupted.length > 0) log(`Marked ${interrupted.length} run(s) left running by an earlier process as interrupted; resume them from the UI or POST /api/runs/:id/resume.`);
