@@ -5,7 +5,7 @@ import { addUsage, ZERO_USAGE } from '../../shared/usage';
 import type { Workflow } from '../../shared/workflow-types';
 import { runWorkflow } from '../engine/run-workflow';
 import type { CompletedNode } from '../engine/types';
-import { engineDepsOf, type EngineEnvironment } from '../environment';
+import { engineDepsOf, findRunIssues, type EngineEnvironment } from '../environment';
 import type { Store } from '../store/store';
 import { ChangeSignal } from './change-signal';
 import { EventBatcher } from './event-batcher';
@@ -72,6 +72,9 @@ export class RunManager {
     if (!checked.valid || !checked.workflow) {
       throw new RunError('invalid_workflow', 'The workflow snapshot of this run no longer validates.', { errors: checked.errors, warnings: checked.warnings });
     }
+    // The environment may have changed since (a secret no longer granted, an MCP server removed).
+    const issues = findRunIssues(this.deps.environment, checked.workflow);
+    if (issues.length > 0) throw new RunError('invalid_workflow', `The run cannot resume on this server: ${issues[0]?.message}`, { errors: issues });
     const completed: CompletedNode[] = this.deps.store.nodeResults
       .ofRun(runId)
       .filter((node) => node.status === 'completed' || node.status === 'skipped')

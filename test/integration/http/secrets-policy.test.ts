@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
 import { onePromptWorkflow } from '../../helpers/one-prompt-workflow';
+import { makeTempDir } from '../../helpers/make-temp-dir';
 import { readEvents } from '../../helpers/read-sse';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 
@@ -72,6 +73,35 @@ describe('the secrets policy over HTTP', () => {
       // Nor a recognisable half of either.
       expect(text).not.toContain(WEATHER_KEY.slice(0, 16));
       expect(text).not.toContain(WEATHER_KEY.slice(-16));
+    }
+  });
+});
+
+describe('resuming under a changed secrets policy', () => {
+  it('refuses to resume a run whose secret is no longer granted, with the same 400 as a new run', async () => {
+    const dir = makeTempDir('trellis-resume-secrets');
+    const dbPath = `${dir.path}/trellis.db`;
+    const workflow = onePromptWorkflow('Use the weather key {{secrets.WEATHER_KEY}} for {{input.topic}}.');
+    let first: TestApp | undefined = await startTestApp({ dbPath, secrets: { WEATHER_KEY } });
+    let second: TestApp | undefined;
+    try {
+      first.simulator!.injectFault({ kind: 'status', status: 400, errorType: 'invalid_request_error', message: 'scripted failure' });
+      const started = await first.post<{ runId: string }>('/api/runs', { workflow, input: { topic: 'rain' } });
+      const { frames } = await first.events(started.body.runId);
+      expect((await readEvents(frames)).at(-1)?.type).toBe('run.failed');
+      await first.close();
+      first = undefined;
+
+      second = await startTestApp({ dbPath });
+      const resumed = await second.post<{ error: { type: string; details: { errors: { rule: string }[] } } }>(`/api/runs/${started.body.runId}/resume`, {});
+      expect(resumed.status).toBe(400);
+      expect(resumed.body.error.type).toBe('invalid_workflow');
+      expect(resumed.body.error.details.errors.map((issue) => issue.rule)).toEqual(['secret-not-configured']);
+      expect(second.simulator!.requests.filter((request) => request.path === '/v1/messages')).toHaveLength(0);
+    } finally {
+      await first?.close();
+      await second?.close();
+      dir.remove();
     }
   });
 });
