@@ -39,6 +39,15 @@ export default tseslint.config(
     },
   },
   {
+    // http/ is the outermost server layer: only the app factory (and main, which listens) mounts it.
+    files: ['server/**/*.ts'],
+    ignores: ['server/http/**', 'server/app.ts', 'server/main.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/http/**', './http/*'], message: 'Nothing below server/http imports it: throw a domain error (e.g. RunError) and let http/ map it.' }] }],
+    },
+  },
+  {
+    // Replaces the rule above for the engine (same rule, one list), so http/ stays in its list.
     files: ['server/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'express', 'better-sqlite3', '**/store/**', '**/http/**', '**/cli/**'], message: 'The engine is a pure library: no React, Express or SQLite.' }] }],

@@ -16,8 +16,6 @@ export interface ServerConfig {
   clientDir: string;
   /** Simulated per-token delay for the embedded simulator, so streaming is visible in the UI. */
   simulatorLatencyMs: number;
-  /** Names of environment variables that `{{secrets.NAME}}` may read. Nothing else is exposed. */
-  secretNames: string[];
   /** Let http tools and image URLs reach private/loopback addresses (off by default: SSRF). */
   allowPrivateFetch: boolean;
   /** Hosts the SSRF guard lets through even when they resolve to private addresses (an intranet API). */
@@ -41,6 +39,8 @@ const DEFAULTS = {
 /**
  * Server settings from the environment (`TRELLIS_*`) overridden by `trellis serve` flags
  * (`--port`, `--host`, `--db`, `--durable`). Bad values fail with a message naming the setting.
+ * What a run may use (secrets, files root, MCP servers, Claude) is not here: server/environment
+ * reads it, by the same rules for the server and every CLI command.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = [], cwd: string = process.cwd()): ServerConfig {
   const flags = parseFlags(argv);
@@ -56,22 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = [], cwd: str
     allowedHosts: list(env.TRELLIS_ALLOWED_HOSTS),
     clientDir: resolve(cwd, env.TRELLIS_CLIENT_DIR ?? 'dist/client'),
     simulatorLatencyMs: integer('TRELLIS_SIM_LATENCY', env.TRELLIS_SIM_LATENCY, DEFAULTS.simulatorLatencyMs, 0, 10_000),
-    secretNames: list(env.TRELLIS_SECRETS),
     allowPrivateFetch: env.TRELLIS_ALLOW_PRIVATE_FETCH === '1',
     fetchAllowHosts: list(env.TRELLIS_FETCH_ALLOW_HOSTS),
     concurrency: integer('TRELLIS_CONCURRENCY', env.TRELLIS_CONCURRENCY, DEFAULTS.concurrency, 1, 64),
   };
-}
-
-/** The `{{secrets.NAME}}` values: only the variables named in TRELLIS_SECRETS, never the API key. */
-export function secretsFrom(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
-  const secrets: Record<string, string> = {};
-  for (const name of names) {
-    if (name.startsWith('ANTHROPIC_')) throw new ConfigError(`TRELLIS_SECRETS may not expose ${name}: the Claude credentials are never readable by workflows.`);
-    const value = env[name];
-    if (value !== undefined) secrets[name] = value;
-  }
-  return secrets;
 }
 
 function parseFlags(argv: string[]): { port?: string; host?: string; db?: string; durable?: string } {

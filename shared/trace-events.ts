@@ -85,6 +85,12 @@ export type NodeFailedEvent = Ev<'node.failed', { error: TraceError; duration_ms
 export type RunCompletedEvent = Ev<'run.completed', RunTotals & { outputs: { [outputNodeId: string]: Json } }, 'run'>;
 export type RunFailedEvent = Ev<'run.failed', RunTotals & { error: TraceError; nodeId?: string }, 'run'>;
 export type RunCanceledEvent = Ev<'run.canceled', RunTotals & { reason: string }, 'run'>;
+/**
+ * The server stopped while the run was live (a crash found at the next start, or a shutdown):
+ * the run's log ends here so followers stop waiting; `POST /api/runs/:id/resume` continues it
+ * from its completed nodes, appending a new `run.started` (resumed) after this event.
+ */
+export type RunInterruptedEvent = Ev<'run.interrupted', RunTotals & { reason: string }, 'run'>;
 
 export type TraceEvent =
   | RunStartedEvent
@@ -98,13 +104,15 @@ export type TraceEvent =
   | NodeFailedEvent
   | RunCompletedEvent
   | RunFailedEvent
-  | RunCanceledEvent;
+  | RunCanceledEvent
+  | RunInterruptedEvent;
 
 export type TraceEventType = TraceEvent['type'];
 
-export const TERMINAL_EVENT_TYPES = ['run.completed', 'run.failed', 'run.canceled'] as const;
+/** Each ends an attempt of a run; only an interrupted or failed run's log can go on (resume). */
+export const TERMINAL_EVENT_TYPES = ['run.completed', 'run.failed', 'run.canceled', 'run.interrupted'] as const;
 
-export function isTerminalEvent(event: TraceEvent): event is RunCompletedEvent | RunFailedEvent | RunCanceledEvent {
+export function isTerminalEvent(event: TraceEvent): event is RunCompletedEvent | RunFailedEvent | RunCanceledEvent | RunInterruptedEvent {
   return (TERMINAL_EVENT_TYPES as readonly string[]).includes(event.type);
 }
 

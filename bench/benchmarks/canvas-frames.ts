@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ensureClientBuilt } from '../../test/e2e/support/ensure-client-built';
 import { CHROMIUM_PATH, launchBrowser } from '../../test/e2e/support/launch-browser';
-import { httpJson } from '../../test/helpers/http-json';
-import { startInProcessServer } from '../../test/helpers/start-in-process-server';
 import { figure, type Benchmark, type Figure } from '../lib/benchmark';
 import { recordFrameIntervals } from '../lib/frame-recorder';
+import { startBenchServer } from '../lib/start-bench-server';
 import { gridWorkflow } from '../lib/grid-workflow';
 import { startSimulatorProcess } from '../lib/start-simulator-process';
 import { summarize, type Summary } from '../lib/summarize';
@@ -28,7 +27,7 @@ export const canvasFrames: Benchmark = {
     if (!existsSync(CHROMIUM_PATH)) return { figures: [], baseline: {}, samples: {}, skipped: `no Chromium at ${CHROMIUM_PATH}` };
     ensureClientBuilt();
     const simulator = await startSimulatorProcess({ firstTokenMs: 100, tokensPerSecond: 40 });
-    const server = await startInProcessServer(simulator.url);
+    const server = await startBenchServer(simulator.url);
     const browser = await launchBrowser();
     const figures: Figure[] = [];
     const samples: Record<string, Summary> = {};
@@ -43,9 +42,10 @@ export const canvasFrames: Benchmark = {
       await idleContext.close();
       for (const size of SIZES) {
         const workflow = gridWorkflow(size);
-        const stored = await httpJson<{ error?: { message: string } }>(`${server.url}/api/workflows`, { body: workflow });
+        const stored = await fetch(`${server.url}/api/workflows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(workflow) });
         if (stored.status >= 300) {
-          notes.push(`${size} nodes: the server refused the workflow (${stored.status}: ${stored.body.error?.message ?? 'no message'}), so it cannot be opened or measured.`);
+          const refusal = (await stored.json()) as { error?: { message: string } };
+          notes.push(`${size} nodes: the server refused the workflow (${stored.status}: ${refusal.error?.message ?? 'no message'}), so it cannot be opened or measured.`);
           figures.push(figure(`${size} nodes: workflow accepted by the server`, 0, 'yes=1', '>=', 1));
           continue;
         }
@@ -149,6 +149,6 @@ async function streamRun(page: Page): Promise<void> {
 }
 
 async function cancelLatestRun(baseUrl: string, workflowId: string): Promise<void> {
-  const listed = await httpJson<{ runs: { id: string; status: string }[] }>(`${baseUrl}/api/runs?workflowId=${workflowId}&limit=5`);
-  for (const run of listed.body.runs) if (run.status === 'running') await httpJson(`${baseUrl}/api/runs/${run.id}/cancel`, { method: 'POST', body: {} });
+  const listed = (await (await fetch(`${baseUrl}/api/runs?workflowId=${workflowId}&limit=5`)).json()) as { runs: { id: string; status: string }[] };
+  for (const run of listed.runs) if (run.status === 'running') await fetch(`${baseUrl}/api/runs/${run.id}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 }

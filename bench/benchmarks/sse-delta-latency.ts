@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
+import { buildEnvironment } from '../../server/environment';
 import { RunManager } from '../../server/runs/run-manager';
 import { openStore } from '../../server/store';
 import type { TraceEvent } from '../../shared/trace-events';
@@ -42,8 +43,9 @@ async function measure(coalescing: { flushBytes?: number }): Promise<{ latency: 
   const claude = benchClaude(simulator.url);
   const calls = instrumentDeltas(claude);
   const store = openStore(join(dir.path, 'sse.db'));
-  const runs = new RunManager({ store, claude, ...coalescing });
-  const app = createApp({ store, runs, claudeMode: 'anthropic', config: { host: '127.0.0.1', allowedHosts: [], bodyLimitBytes: 5 * 1024 * 1024, maxJsonDepth: 100, heartbeatMs: 15_000 }, log: () => {} });
+  const environment = buildEnvironment({ claude });
+  const runs = new RunManager({ store, environment, ...coalescing });
+  const app = createApp({ store, runs, environment, config: { host: '127.0.0.1', allowedHosts: [], bodyLimitBytes: 5 * 1024 * 1024, maxJsonDepth: 100, heartbeatMs: 15_000 }, log: () => {} });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

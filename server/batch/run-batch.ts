@@ -4,6 +4,7 @@ import { setMaxListeners } from 'node:events';
 import type { Json } from '../../shared/json-schema';
 import type { TraceEvent } from '../../shared/trace-events';
 import type { Workflow } from '../../shared/workflow-types';
+import type { EngineEnvironment } from '../environment';
 import { recordRun } from '../runs/record-run';
 import type { Store } from '../store/store';
 import { BatchCollector } from './batch-collector';
@@ -11,13 +12,12 @@ import type { BatchProgress, BatchReport, RowResult } from './batch-report';
 import { BatchState } from './batch-state';
 import { batchedClaude } from './batched-claude';
 import type { RowOutcome } from './row-outcome';
-import { rowEngineDeps, type RowEngineOptions } from './row-engine-options';
 import { runRow } from './run-row';
 import { UsageLedger } from './usage-ledger';
 
-export interface RunBatchOptions extends RowEngineOptions {
-  /** The real client: it creates, polls and reads the batches. */
-  claude: Anthropic;
+export interface RunBatchOptions {
+  /** Its client creates, polls and reads the batches; the rest serves every row's run. */
+  environment: EngineEnvironment;
   /** Resume file (see BatchState). Without it an interrupted run starts over. */
   statePath?: string;
   /** Wait between `batches.retrieve` polls (default 10 s). */
@@ -51,10 +51,10 @@ export async function runBatch(workflow: Workflow, rows: readonly Json[], option
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const state = BatchState.open(options.statePath, fingerprint(workflow, rows));
-  const ledger = new UsageLedger(true, options.prices);
+  const ledger = new UsageLedger(true, options.environment.prices);
   let rowsDone = 0;
   const collectorOptions: ConstructorParameters<typeof BatchCollector>[0] = {
-    claude: options.claude,
+    claude: options.environment.claude,
     state,
     pollMs: options.pollMs ?? DEFAULT_POLL_MS,
     signal: controller.signal,
@@ -64,7 +64,6 @@ export async function runBatch(workflow: Workflow, rows: readonly Json[], option
   if (options.onProgress) collectorOptions.onProgress = options.onProgress;
   if (options.sleep) collectorOptions.sleep = options.sleep;
   const collector = new BatchCollector(collectorOptions);
-  const deps = engineDeps(options);
   const runIdPrefix = options.runIdPrefix ?? `batch_${randomBytes(4).toString('hex')}`;
   const runIds: (string | undefined)[] = [];
 
@@ -85,13 +84,13 @@ export async function runBatch(workflow: Workflow, rows: readonly Json[], option
         const trace = options.store ? { sink: (event: TraceEvent) => events.push(event), totals: () => ({ usage: ledger.row(row).usage, cost_usd: ledger.row(row).cost }) } : undefined;
         let outcome: RowOutcome;
         try {
-          outcome = await runRow({ workflow: prepared, input, runId, claudeFor, signal: controller.signal, deps, ...(trace ? { trace } : {}) });
+          outcome = await runRow({ workflow: prepared, input, runId, claudeFor, signal: controller.signal, environment: options.environment, concurrency: options.concurrency, ...(trace ? { trace } : {}) });
         } finally {
           rowsDone += 1;
           collector.rowFinished();
         }
         if (options.store) {
-          await recordRun(options.store, { id: runId, workflowId: workflow.id, workflowJson: JSON.stringify(workflow), input, createdAt: Date.now() }, replay(events));
+          await recordRun(options.store, { id: runId, workflowId: workflow.id, workflowJson: JSON.stringify(workflow), input, createdAt: options.environment.now() }, replay(events));
           runIds[row] = runId;
         }
         return outcome;
@@ -128,12 +127,6 @@ export function report(mode: BatchReport['mode'], outcomes: readonly RowOutcome[
     failed: rows.filter((row) => row.status === 'failed').length,
     interrupted,
   };
-}
-
-function engineDeps(options: RunBatchOptions): Parameters<typeof runRow>[0]['deps'] {
-  const deps: Parameters<typeof runRow>[0]['deps'] = rowEngineDeps(options);
-  if (options.concurrency) deps.concurrency = options.concurrency;
-  return deps;
 }
 
 /** A node's `timeout_ms` bounds one realtime call; in a batch it would cut the wait for the batch. */

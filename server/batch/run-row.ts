@@ -4,11 +4,8 @@ import type { TraceEvent } from '../../shared/trace-events';
 import type { Usage } from '../../shared/usage';
 import type { Workflow } from '../../shared/workflow-types';
 import { runWorkflow } from '../engine/run-workflow';
-import type { EngineDeps } from '../engine/types';
+import { engineDepsOf, type EngineEnvironment } from '../environment';
 import { applyRowEvent, interruptedRow, type RowOutcome } from './row-outcome';
-
-// Kept for importers from before RowOutcome had its own file (server/batch-jobs).
-export type { RowOutcome } from './row-outcome';
 
 export interface RowRunOptions {
   workflow: Workflow;
@@ -17,7 +14,9 @@ export interface RowRunOptions {
   /** The client a node's Claude calls go through: batch mode routes each node to the collector. */
   claudeFor: (nodeId: string) => Anthropic;
   signal: AbortSignal;
-  deps: Omit<EngineDeps, 'claude' | 'claudeFor' | 'runId' | 'signal'>;
+  environment: EngineEnvironment;
+  /** Nodes of the row at once (the environment's default otherwise). */
+  concurrency?: number;
   /** Receives the row's trace events for recording; the terminal event carries `totals()`. */
   trace?: { sink: (event: TraceEvent) => void; totals: () => { usage: Usage; cost_usd: number | null } };
 }
@@ -28,16 +27,16 @@ export interface RowRunOptions {
  */
 export async function runRow(options: RowRunOptions): Promise<RowOutcome> {
   const outcome = interruptedRow();
-  const deps: EngineDeps = {
-    ...options.deps,
-    // Every node's requests go through claudeFor; `claude` is only the required fallback.
-    claude: options.claudeFor('input'),
-    claudeFor: options.claudeFor,
+  const deps = engineDepsOf(options.environment, {
     runId: options.runId,
+    claudeFor: options.claudeFor,
     signal: options.signal,
+    concurrency: options.concurrency,
     // A batch result arrives whole: there is nothing to coalesce.
     deltaFlushMs: 0,
-  };
+  });
+  // Every node's requests go through claudeFor; `claude` is only the required fallback.
+  deps.claude = options.claudeFor('input');
   for await (const event of runWorkflow(options.workflow, options.input, deps)) {
     applyRowEvent(outcome, event);
     options.trace?.sink(options.trace && isTerminal(event) ? withTotals(event, options.trace.totals()) : event);

@@ -1,17 +1,16 @@
-import type Anthropic from '@anthropic-ai/sdk';
 import type { Json } from '../../shared/json-schema';
 import type { TraceEvent } from '../../shared/trace-events';
 import type { Workflow } from '../../shared/workflow-types';
 import { runWorkflow } from '../engine/run-workflow';
-import type { EngineDeps } from '../engine/types';
+import { engineDepsOf, type EngineEnvironment } from '../environment';
 import type { BatchProgress, BatchReport } from './batch-report';
 import { report } from './run-batch';
 import { applyRowEvent, interruptedRow, type RowOutcome } from './row-outcome';
-import { rowEngineDeps, type RowEngineOptions } from './row-engine-options';
 import { UsageLedger } from './usage-ledger';
 
-export interface RealtimeRowsOptions extends RowEngineOptions {
-  claude: Anthropic;
+export interface RealtimeRowsOptions {
+  /** Claude, fetch, files root, secrets, MCP and prices: the same as for any other run. */
+  environment: EngineEnvironment;
   /** Rows running at once (default 4). */
   concurrency?: number;
   onProgress?: (progress: BatchProgress) => void;
@@ -21,7 +20,6 @@ export interface RealtimeRowsOptions extends RowEngineOptions {
 /** How one caller of the realtime row loop names, times and consumes each row's run. */
 export interface RealtimeRowsPlan {
   runIdFor: (row: number) => string;
-  now?: () => number;
   /** Drives the row's trace to its end (e.g. recording it); by default it is only drained. */
   consume?: (row: number, runId: string, events: AsyncIterable<TraceEvent>) => Promise<void>;
   /** Error of a row its run's cancelation ends, and of a row that never started. */
@@ -35,7 +33,7 @@ export interface RealtimeRowsPlan {
  * fires count as canceled.
  */
 export async function runRowsRealtime(workflow: Workflow, rows: readonly Json[], options: RealtimeRowsOptions, plan: RealtimeRowsPlan): Promise<BatchReport> {
-  const ledger = new UsageLedger(false, options.prices);
+  const ledger = new UsageLedger(false, options.environment.prices);
   const outcomes: RowOutcome[] = new Array(rows.length);
   const limit = Math.max(1, options.concurrency ?? 4);
   const consume = plan.consume ?? drain;
@@ -45,9 +43,7 @@ export async function runRowsRealtime(workflow: Workflow, rows: readonly Json[],
   const runOne = async (row: number): Promise<void> => {
     const outcome = interruptedRow(plan.canceledMessage);
     const runId = plan.runIdFor(row);
-    const deps: EngineDeps = { claude: options.claude, runId, ...rowEngineDeps(options) };
-    if (plan.now) deps.now = plan.now;
-    if (options.signal) deps.signal = options.signal;
+    const deps = engineDepsOf(options.environment, { runId, signal: options.signal });
     async function* observed(): AsyncIterable<TraceEvent> {
       for await (const event of runWorkflow(workflow, rows[row] as Json, deps)) {
         if (event.type === 'node.completed' && event.data.usage && event.data.model) ledger.add(row, event.data.model, event.data.usage);

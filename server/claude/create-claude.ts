@@ -1,5 +1,4 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { startSimulator } from '../simulator';
 import { createRateLimitedFetch, type RateLimitOptions } from '../ratelimit/create-rate-limited-fetch';
 import type { RunningSimulator, SimulatorOptions } from '../simulator';
 
@@ -56,6 +55,8 @@ export async function createClaude(options: CreateClaudeOptions = {}): Promise<C
       close: async () => {},
     };
   }
+  // Loaded only here: with a key, the simulator (its server, tokenizer, image reader) is never imported.
+  const { startSimulator } = await import('../simulator');
   const simulator = await startSimulator({ ...options.simulator, host: options.simulator?.host ?? '127.0.0.1' });
   return {
     client: new Anthropic({ apiKey: SIMULATOR_KEY, baseURL: simulator.url, ...clientOptions }),

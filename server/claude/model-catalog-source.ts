@@ -7,12 +7,27 @@ const REFRESH_MS = 10 * 60_000;
 const RETRY_MS = 60_000;
 
 /**
+ * Where a process gets its model catalogue: `current()` for synchronous callers (a run starting,
+ * the engine's gate), `catalog()` to refresh first (listings, validation answers). Every driver
+ * reads the one provider in its engine environment.
+ */
+export interface ModelCatalogProvider {
+  current(): ModelCatalog;
+  catalog(): Promise<ModelCatalog>;
+}
+
+/** A provider that never changes (tests, and offline processes that only have the facts table). */
+export function fixedModelCatalog(catalog: ModelCatalog): ModelCatalogProvider {
+  return { current: () => catalog, catalog: async () => catalog };
+}
+
+/**
  * The server's model catalogue: with a real key, what the Models API lists (every page, retired
  * models included so old workflows get "retired" rather than "unknown"), completed by the facts
  * table; without one, the facts table. The validator, /api/models and the estimator all read it.
  * A failed listing keeps the last good catalogue (the facts table at first) and is retried later.
  */
-export class ModelCatalogSource {
+export class ModelCatalogSource implements ModelCatalogProvider {
   private cached: ModelCatalog = factsCatalog();
   private loadedAt = Number.NEGATIVE_INFINITY;
   private loading: Promise<ModelCatalog> | undefined;

@@ -16,13 +16,17 @@ const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<num
 const USAGE = `Usage: trellis <command> [options]
 
 Commands:
-  run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--db PATH] [--record F | --replay F]
-  validate <workflow.json>...
+  run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--files-root DIR] [--db PATH] [--record F | --replay F]
+  validate [--files-root DIR] <workflow.json>...
   serve [--port 5170] [--host 127.0.0.1] [--db PATH] [--durable]
   simulator [--port 5180] [--script FILE] [--latency …]
-  estimate <workflow.json> [--input JSON | --input-file F | --sample NAME] [--batch] [--json]
-  batch <workflow.json> --dataset rows.jsonl|rows.csv [--out results.jsonl|.csv] [--realtime] [--concurrency N] [--state FILE]
-  test <workflow.json> --cases CASES.jsonl [--replay CASSETTE | --record CASSETTE] [--junit OUT.xml] [--json]
+  estimate <workflow.json> [--input JSON | --input-file F | --sample NAME] [--batch] [--json] [--files-root DIR]
+  batch <workflow.json> --dataset rows.jsonl|rows.csv [--out results.jsonl|.csv] [--realtime] [--concurrency N] [--state FILE] [--files-root DIR]
+  test <workflow.json> --cases CASES.jsonl [--replay CASSETTE | --record CASSETTE] [--junit OUT.xml] [--json] [--files-root DIR]
+
+Every command runs workflows the way the server does: {{secrets.NAME}} reads only the variables
+listed in TRELLIS_SECRETS; vision file images come from --files-root, else TRELLIS_FILES_ROOT,
+else the workflow file's folder; MCP servers from TRELLIS_MCP_CONFIG.
 `;
 
 async function cli(argv: string[]): Promise<number> {

@@ -54,7 +54,7 @@ export class RunExecution {
       runId: deps.runId,
       startSeq: deps.startSeq ?? 1,
       now: this.deps.now,
-      secrets: this.deps.secrets,
+      secrets: { ...deps.redact, ...this.deps.secrets },
       flushMs: deps.deltaFlushMs ?? 0,
       flushBytes: deps.deltaFlushBytes ?? 1024,
       sink,

@@ -44,6 +44,11 @@ export interface EngineDeps {
   models?: ModelCatalog;
   /** Values for `{{secrets.NAME}}`; never written into events or outputs. */
   secrets?: Record<string, string>;
+  /**
+   * Values no template can read that must still never reach an event (Trellis's own credentials,
+   * e.g. the API key, in case Claude or a tool echoes one). Redacted like `secrets`.
+   */
+  redact?: Record<string, string>;
   /** Used by http tools and vision URL images. */
   fetch?: GuardedFetch;
   /** Root folder for vision `file` images. */

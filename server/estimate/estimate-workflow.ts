@@ -1,10 +1,9 @@
-import type Anthropic from '@anthropic-ai/sdk';
 import type { ContentBlockParam, MessageCountTokensParams, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { NodeEstimate, WorkflowEstimate } from '../../shared/api/workflow-estimate';
 import { dataflowEdges, topologicalOrder } from '../../shared/graph';
 import type { Json } from '../../shared/json-schema';
-import { DEFAULT_MODEL, factsCatalog, type ModelCatalog } from '../../shared/claude-models/model-catalog';
-import { addCost, costOf, type PriceOptions, type PriceTable } from '../../shared/pricing';
+import { DEFAULT_MODEL } from '../../shared/claude-models/model-catalog';
+import { addCost, costOf, type PriceOptions } from '../../shared/pricing';
 import { templateReferences, type TemplateReference } from '../../shared/templates';
 import { ZERO_USAGE } from '../../shared/usage';
 import type { Workflow, WorkflowNode } from '../../shared/workflow-types';
@@ -13,31 +12,25 @@ import { buildGraphIndex, descendantsOf, type GraphIndex } from '../engine/graph
 import { loadVisionImages } from '../engine/images/load-vision-images';
 import type { NodeContext } from '../engine/node-runner';
 import { toTraceError } from '../engine/to-trace-error';
-import type { GuardedFetch } from '../engine/types';
+import type { EngineEnvironment } from '../environment';
 import { checkCacheBreakpoints } from './check-cache-breakpoints';
 import { fillerText, placeholderOutput } from './placeholder-output';
 
 export interface EstimateOptions {
-  claude: Anthropic;
-  /** Price overrides (server config); the catalogue's prices otherwise. */
-  prices?: PriceTable;
-  /** The server's model catalogue (live or facts): context windows and prices. Facts table by default. */
-  models?: ModelCatalog;
+  /**
+   * The environment a run of this workflow would get: its client counts tokens, its files root
+   * and fetch load vision images, its prices price. Its secrets are never read: `{{secrets.NAME}}`
+   * is counted as a short placeholder, so no secret can reach an estimate.
+   */
+  environment: EngineEnvironment;
   /** Price as a Message Batch (half). */
   batch?: boolean;
-  /** Values for `{{secrets.NAME}}`; a missing one renders as a short placeholder. */
-  secrets?: Record<string, string>;
-  /** For vision URL images. */
-  fetch?: GuardedFetch;
-  /** For vision file images. */
-  filesRoot?: string;
   signal?: AbortSignal;
 }
 
 // The answer's shapes are shared with the client (shared/api); re-exported for the CLI.
 export type { NodeEstimate, WorkflowEstimate };
 
-const FACTS = factsCatalog();
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const CLAUDE_CALLING = new Set(['prompt', 'vision', 'thinking']);
 const CONTEXT_WARNING_SHARE = 0.8;
@@ -60,7 +53,7 @@ export async function estimateWorkflow(workflow: Workflow, input: Json, options:
   const conditional = conditionalNodes(workflow, graph);
   const max: Scenario = { outputs: new Map() };
   const min: Scenario = { outputs: new Map() };
-  const secrets = secretsScope(workflow, options.secrets ?? {});
+  const secrets = secretsScope(workflow);
   const estimates: NodeEstimate[] = [];
 
   for (const id of topologicalOrder(workflow.nodes, dataflowEdges(workflow))) {
@@ -109,7 +102,7 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
   const warnings: string[] = [];
   const config = node.config as { model?: string; max_tokens?: number; on_max_tokens?: string; thinking?: { type: string; budget_tokens?: number } };
   const fallbackModel = config.model ?? job.workflow.defaults?.model ?? DEFAULT_MODEL;
-  const models = job.options.models ?? FACTS;
+  const models = job.options.environment.models.current();
   const estimate: NodeEstimate = {
     nodeId: node.id,
     nodeType: node.type,
@@ -162,9 +155,8 @@ function paramsFor(node: WorkflowNode, job: NodeJob, scenario: Scenario, leadBlo
 
 async function loadImages(node: WorkflowNode, job: NodeJob): Promise<ContentBlockParam[]> {
   const scope: Record<string, unknown> = { ...Object.fromEntries(job.max.outputs), input: job.input, secrets: job.secrets };
-  const deps: { fetch?: GuardedFetch; filesRoot?: string } = {};
-  if (job.options.fetch) deps.fetch = job.options.fetch;
-  if (job.options.filesRoot) deps.filesRoot = job.options.filesRoot;
+  const { fetch, filesRoot } = job.options.environment;
+  const deps = filesRoot === undefined ? { fetch } : { fetch, filesRoot };
   const ctx = { node, workflow: job.workflow, scope, deps, signal: job.options.signal ?? new AbortController().signal } as unknown as NodeContext<'vision'>;
   return loadVisionImages(ctx);
 }
@@ -177,14 +169,14 @@ async function countTokens(options: EstimateOptions, params: MessageCreateParams
   if (params.tool_choice !== undefined) request.tool_choice = params.tool_choice;
   if (params.thinking !== undefined) request.thinking = params.thinking;
   if (params.output_config !== undefined) request.output_config = params.output_config;
-  const counted = await options.claude.messages.countTokens(request, options.signal ? { signal: options.signal } : undefined);
+  const counted = await options.environment.claude.messages.countTokens(request, options.signal ? { signal: options.signal } : undefined);
   return counted.input_tokens;
 }
 
 function priceNode(estimate: NodeEstimate, params: MessageCreateParamsBase, options: EstimateOptions): void {
   const priceOptions: PriceOptions = {};
-  if (options.prices) priceOptions.table = options.prices;
-  if (options.models) priceOptions.catalog = options.models;
+  if (options.environment.prices) priceOptions.table = options.environment.prices;
+  priceOptions.catalog = options.environment.models.current();
   if (options.batch) priceOptions.batch = true;
   const serialized = JSON.stringify([params.tools, params.system, params.messages]);
   const caches = serialized.includes('"cache_control"');
@@ -235,8 +227,8 @@ function conditionalNodes(workflow: Workflow, graph: GraphIndex): Set<string> {
   return conditional;
 }
 
-function secretsScope(workflow: Workflow, secrets: Record<string, string>): Record<string, string> {
-  const scope = { ...secrets };
+function secretsScope(workflow: Workflow): Record<string, string> {
+  const scope: Record<string, string> = {};
   for (const ref of referencesByRoot(workflow).get('secrets') ?? []) {
     const name = ref.path[0];
     if (name && !UNSAFE_KEYS.has(name) && scope[name] === undefined) scope[name] = `[secret ${name}]`;

@@ -1,22 +1,19 @@
 import { Router } from 'express';
 import type { Json } from '../../shared/json-schema';
 import type { Workflow } from '../../shared/workflow-types';
+import { BatchJobsBusyError, type BatchJobs } from '../batch/batch-jobs';
 import { readDataset } from '../batch/read-dataset';
-import { BatchJobsBusyError, type BatchJobs } from '../batch-jobs/batch-jobs';
-import type { ModelCatalog } from '../../shared/claude-models/model-catalog';
-import { resolveWorkflow } from '../batch-jobs/resolve-workflow';
+import type { EngineEnvironment } from '../environment';
+import { resolveRunWorkflow } from '../runs/resolve-run-request';
 import type { Store } from '../store/store';
 import { HttpError } from './http-error';
 
 export interface BatchRouterOptions {
-  /** Without a Claude connection there are no jobs: every start is a 503. */
-  jobs: BatchJobs | undefined;
+  jobs: BatchJobs;
+  /** Checks the workflow exactly as POST /api/runs does. */
+  environment: EngineEnvironment;
   /** Rows per job (default 10,000). The body itself is bounded by the API's body limit. */
   maxRows?: number;
-  /** Server-side checks (configured MCP servers); issues → 400 like POST /api/runs. */
-  preflight?: (workflow: Workflow) => readonly { nodeId?: string; path: string; rule: string; message: string }[];
-  /** The server's model catalogue as last loaded (live or facts), for validation. */
-  models?: () => ModelCatalog;
 }
 
 const DEFAULT_MAX_ROWS = 10_000;
@@ -43,11 +40,8 @@ export function batchRouter(store: Store, options: BatchRouterOptions): Router {
     if (concurrency !== undefined && (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
       throw new HttpError(400, 'invalid_request', `"concurrency" must be an integer from 1 to ${MAX_CONCURRENCY}.`);
     }
-    const workflow = resolveWorkflow(store, request, options.models?.());
-    const issues = options.preflight?.(workflow) ?? [];
-    if (issues.length > 0) throw new HttpError(400, 'invalid_workflow', `The workflow cannot run on this server: ${issues[0]?.message}`, { errors: issues });
+    const workflow = resolveRunWorkflow(request, { store, environment: options.environment });
     const rows = datasetRows(request, workflow, maxRows);
-    if (!options.jobs) throw new HttpError(503, 'unavailable', 'This server has no Claude connection to run datasets with.');
     let started;
     try {
       started = options.jobs.start({ workflow, rows, mode, ...(concurrency !== undefined ? { concurrency: concurrency as number } : {}) });
@@ -59,19 +53,19 @@ export function batchRouter(store: Store, options: BatchRouterOptions): Router {
   });
 
   router.get('/', (_req, res) => {
-    res.json({ jobs: options.jobs?.list() ?? [] });
+    res.json({ jobs: options.jobs.list() });
   });
 
   router.get('/:id', (req, res) => {
-    const job = options.jobs?.get(req.params.id);
+    const job = options.jobs.get(req.params.id);
     if (!job) throw new HttpError(404, 'not_found', `No dataset job with id "${req.params.id}" (jobs are kept in memory until the server restarts).`);
     res.json({ job });
   });
 
   router.post('/:id/cancel', (req, res) => {
-    const job = options.jobs?.get(req.params.id);
+    const job = options.jobs.get(req.params.id);
     if (!job) throw new HttpError(404, 'not_found', `No dataset job with id "${req.params.id}".`);
-    if (!options.jobs?.cancel(job.id)) throw new HttpError(409, 'not_running', `Dataset job "${job.id}" is ${job.status}, not running.`);
+    if (!options.jobs.cancel(job.id)) throw new HttpError(409, 'not_running', `Dataset job "${job.id}" is ${job.status}, not running.`);
     res.status(202).json({ batchJobId: job.id });
   });
 

@@ -1,5 +1,7 @@
 import { Router, type Request } from 'express';
-import type { Preflight, RunManager } from '../runs/run-manager';
+import type { EngineEnvironment } from '../environment';
+import { resolveRunRequest } from '../runs/resolve-run-request';
+import type { RunManager } from '../runs/run-manager';
 import type { Store } from '../store/store';
 import { HttpError } from './http-error';
 import { runView } from './run-view';
@@ -7,8 +9,8 @@ import { SseWriter } from './sse-writer';
 
 export interface RunsRouterOptions {
   heartbeatMs: number;
-  /** Server-side checks on the workflow of a new run (configured MCP servers); issues → 400. */
-  preflight?: Preflight;
+  /** What a new run is checked against (its MCP servers, its secrets) before anything is stored. */
+  environment: EngineEnvironment;
 }
 
 const DEFAULT_LIST_LIMIT = 50;
@@ -22,8 +24,7 @@ export function runsRouter(store: Store, runs: RunManager, options: RunsRouterOp
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new HttpError(400, 'invalid_request', 'The body must be an object: {"workflowId": …} or {"workflow": …}, with "input" or "sample".');
     }
-    const { workflowId, workflow, input, sample } = body as Record<string, unknown>;
-    const { runId } = runs.start({ workflowId, workflow, input, sample }, options.preflight);
+    const { runId } = runs.start(resolveRunRequest(body as Record<string, unknown>, { store, environment: options.environment }));
     res.status(202).location(`/api/runs/${runId}`).json({ runId });
   });
 

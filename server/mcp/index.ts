@@ -6,4 +6,3 @@ export { toToolOutput, type McpToolOutput } from './to-tool-output';
 export { UnknownMcpServerError } from './unknown-mcp-server-error';
 export { findUnknownMcpServers, type McpReferenceIssue } from './find-unknown-mcp-servers';
 export { describeMcpServers, type McpServerSummary } from './describe-mcp-servers';
-export { mcpRouter } from './mcp-router';

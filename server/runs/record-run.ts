@@ -80,5 +80,6 @@ export async function recordRun(store: Store, run: RecordedRun, events: AsyncIte
 function statusOf(event: TraceEvent): RunStatus {
   if (event.type === 'run.completed') return 'completed';
   if (event.type === 'run.canceled') return 'canceled';
+  if (event.type === 'run.interrupted') return 'interrupted';
   return 'failed';
 }

@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type Anthropic from '@anthropic-ai/sdk';
 import { loadWorkflow, stringifyWorkflow } from '../../shared/format';
 import type { Json } from '../../shared/json-schema';
-import type { ModelCatalog } from '../../shared/claude-models/model-catalog';
-import type { PriceTable } from '../../shared/pricing';
-import type { TraceEvent } from '../../shared/trace-events';
-import { validateRunInput } from '../../shared/validate-workflow';
+import type { RunInterruptedEvent, TraceEvent } from '../../shared/trace-events';
+import { addUsage, ZERO_USAGE } from '../../shared/usage';
 import type { Workflow } from '../../shared/workflow-types';
-import { redactSecrets } from '../engine/redact-secrets';
 import { runWorkflow } from '../engine/run-workflow';
-import type { CompletedNode, GuardedFetch, McpCaller } from '../engine/types';
+import type { CompletedNode } from '../engine/types';
+import { engineDepsOf, findRunIssues, type EngineEnvironment } from '../environment';
 import type { Store } from '../store/store';
 import { ChangeSignal } from './change-signal';
 import { EventBatcher } from './event-batcher';
@@ -18,43 +14,19 @@ import { RunError } from './run-error';
 
 export interface RunManagerDeps {
   store: Store;
-  claude: Anthropic;
-  fetch?: GuardedFetch;
-  /** Values for `{{secrets.NAME}}`. */
-  secrets?: Record<string, string>;
-  /** Values that must never reach a trace although no template can read them (the API key). */
-  redact?: Record<string, string>;
-  concurrency?: number;
-  prices?: PriceTable;
-  /** The server's model catalogue as last loaded (live or facts); the facts table when absent. */
-  models?: () => ModelCatalog;
-  filesRoot?: string;
-  /** Calls tools of the MCP servers in server configuration (mcp tool nodes). */
-  mcp?: McpCaller;
+  /** Claude, fetch, files root, secrets, MCP, clock and ids: the process's one environment. */
+  environment: EngineEnvironment;
   /** Coalescing window for deltas in ms, in the engine and in the store; 0 (default) = one event-loop turn. */
   flushMs?: number;
   /** A pending delta this many bytes long leaves at once (engine default 1024; 1 = no coalescing). */
   flushBytes?: number;
-  now?: () => number;
-  newId?: () => string;
 }
 
-export interface StartRunRequest {
-  workflowId?: unknown;
-  workflow?: unknown;
-  input?: unknown;
-  sample?: unknown;
+/** A workflow and input that resolveRunRequest has already checked. */
+export interface ResolvedRun {
+  workflow: Workflow;
+  input: Json;
 }
-
-/** A reason to refuse a valid workflow on this server (e.g. an MCP server it does not have). */
-export interface PreflightIssue {
-  nodeId?: string;
-  path: string;
-  rule: string;
-  message: string;
-}
-
-export type Preflight = (workflow: Workflow) => readonly PreflightIssue[];
 
 interface LiveRun {
   controller: AbortController;
@@ -74,33 +46,17 @@ export class RunManager {
   private readonly live = new Map<string, LiveRun>();
   private readonly shuttingDown = new Set<string>();
   private readonly now: () => number;
-  private readonly newId: () => string;
   /** All live runs share one transaction per loop turn. */
   private readonly batcher: EventBatcher;
 
   constructor(private readonly deps: RunManagerDeps) {
-    this.now = deps.now ?? Date.now;
+    this.now = () => deps.environment.now();
     this.batcher = new EventBatcher({ commit: (events) => deps.store.commitEvents(events), flushMs: deps.flushMs });
-    this.newId = deps.newId ?? (() => `run_${randomUUID().replaceAll('-', '')}`);
   }
 
-  /**
-   * Validates everything first: an invalid request persists nothing. `preflight` adds the
-   * server's own checks on the resolved workflow; any issue it reports refuses the run.
-   */
-  /** Runs are checked against the same catalogue as POST /api/workflows/validate. */
-  private validateOptions(): { models?: ModelCatalog } {
-    return this.deps.models ? { models: this.deps.models() } : {};
-  }
-
-  start(request: StartRunRequest, preflight?: Preflight): { runId: string } {
-    const workflow = this.resolveWorkflow(request);
-    const issues = preflight?.(workflow) ?? [];
-    if (issues.length > 0) {
-      throw new RunError('invalid_workflow', `The workflow cannot run on this server: ${issues[0]?.message}`, { errors: issues });
-    }
-    const input = resolveInput(workflow, request);
-    const runId = this.newId();
+  /** Starts a run resolved (and so checked) by resolveRunRequest: nothing is stored before this. */
+  start({ workflow, input }: ResolvedRun): { runId: string } {
+    const runId = this.deps.environment.newId('run');
     this.drive(workflow, input, { id: runId, workflowId: workflow.id, workflowJson: stringifyWorkflow(workflow), input, createdAt: this.now() }, { startSeq: 1 });
     return { runId };
   }
@@ -112,10 +68,13 @@ export class RunManager {
     if (this.live.has(runId) || (run.status !== 'interrupted' && run.status !== 'failed')) {
       throw new RunError('not_resumable', `Run "${runId}" is ${this.live.has(runId) ? 'running' : run.status}; only interrupted or failed runs can be resumed.`);
     }
-    const checked = loadWorkflow(JSON.parse(run.workflowJson) as unknown, this.validateOptions());
+    const checked = loadWorkflow(JSON.parse(run.workflowJson) as unknown, { models: this.deps.environment.models.current() });
     if (!checked.valid || !checked.workflow) {
       throw new RunError('invalid_workflow', 'The workflow snapshot of this run no longer validates.', { errors: checked.errors, warnings: checked.warnings });
     }
+    // The environment may have changed since (a secret no longer granted, an MCP server removed).
+    const issues = findRunIssues(this.deps.environment, checked.workflow);
+    if (issues.length > 0) throw new RunError('invalid_workflow', `The run cannot resume on this server: ${issues[0]?.message}`, { errors: issues });
     const completed: CompletedNode[] = this.deps.store.nodeResults
       .ofRun(runId)
       .filter((node) => node.status === 'completed' || node.status === 'skipped')
@@ -169,9 +128,16 @@ export class RunManager {
     };
   }
 
-  /** At start-up: runs left `running` by a process that died become `interrupted`. */
+  /**
+   * At start-up: runs left `running` by a process that died become `interrupted`, and each run's
+   * log gets a closing `run.interrupted` (in the same transaction as the status), so anything
+   * following the log sees it end instead of waiting for events that will never come.
+   */
   markInterruptedRuns(): string[] {
-    return this.deps.store.runs.markInterrupted(INTERRUPTED_NOTE, this.now());
+    const { store } = this.deps;
+    const ids = store.runs.liveIds().filter((id) => !this.live.has(id));
+    for (const id of ids) store.commitEvents([this.interruptedEvent(id, INTERRUPTED_NOTE)]);
+    return ids;
   }
 
   /** Stops every live run and leaves it `interrupted` (resumable), not `canceled`. */
@@ -187,26 +153,19 @@ export class RunManager {
   private drive(workflow: Workflow, input: Json, run: Parameters<typeof recordRun>[1], resume: { startSeq: number; completed?: CompletedNode[] }): void {
     const controller = new AbortController();
     const changes = new ChangeSignal();
-    const events = redactEvents(
-      runWorkflow(workflow, input, {
-        claude: this.deps.claude,
+    const engineEvents = runWorkflow(
+      workflow,
+      input,
+      engineDepsOf(this.deps.environment, {
         runId: run.id,
         signal: controller.signal,
-        now: this.now,
-        concurrency: this.deps.concurrency,
-        prices: this.deps.prices,
-        ...this.validateOptions(),
-        secrets: this.deps.secrets,
-        fetch: this.deps.fetch,
-        filesRoot: this.deps.filesRoot,
-        mcp: this.deps.mcp,
         completed: resume.completed,
         startSeq: resume.startSeq,
         deltaFlushMs: this.deps.flushMs,
         deltaFlushBytes: this.deps.flushBytes,
       }),
-      { ...this.deps.redact },
     );
+    const events = this.interruptedOnShutdown(run.id, engineEvents);
     // recordRun creates or revives the run row synchronously, before its first await.
     const recording = recordRun(this.deps.store, run, events, { onCommit: () => changes.notify(), batcher: this.batcher, now: this.now });
     const done = recording.then(
@@ -219,48 +178,28 @@ export class RunManager {
   private finish(runId: string): void {
     const live = this.live.get(runId);
     this.live.delete(runId);
-    if (this.shuttingDown.delete(runId)) this.deps.store.runs.interrupt(runId, SHUTDOWN_NOTE, this.now());
+    this.shuttingDown.delete(runId);
     live?.changes.notify();
   }
 
-  private resolveWorkflow(request: StartRunRequest): Workflow {
-    const { workflowId, workflow } = request;
-    if ((workflowId === undefined) === (workflow === undefined)) {
-      throw new RunError('invalid_request', 'Give exactly one of "workflowId" (a stored workflow) or "workflow" (an inline workflow).');
+  /**
+   * A run stopped by shutdown ends its attempt `interrupted` (resumable), not `canceled`: the
+   * engine's `run.canceled` becomes `run.interrupted` with the same totals.
+   */
+  private async *interruptedOnShutdown(runId: string, events: AsyncIterable<TraceEvent>): AsyncIterable<TraceEvent> {
+    for await (const event of events) {
+      if (event.type === 'run.canceled' && this.shuttingDown.has(runId)) yield { ...event, type: 'run.interrupted', data: { ...event.data, reason: SHUTDOWN_NOTE } };
+      else yield event;
     }
-    let document: unknown = workflow;
-    if (workflowId !== undefined) {
-      if (typeof workflowId !== 'string') throw new RunError('invalid_request', '"workflowId" must be a string.');
-      const stored = this.deps.store.workflows.get(workflowId);
-      if (!stored) throw new RunError('not_found', `No workflow with id "${workflowId}".`);
-      document = JSON.parse(stored.json) as unknown;
-    }
-    const checked = loadWorkflow(document, this.validateOptions());
-    if (!checked.valid || !checked.workflow) {
-      throw new RunError('invalid_workflow', `The workflow is invalid: ${checked.errors[0]?.message ?? 'unknown error'}`, { errors: checked.errors, warnings: checked.warnings });
-    }
-    return checked.workflow;
   }
-}
 
-function resolveInput(workflow: Workflow, request: StartRunRequest): Json {
-  if (request.input !== undefined && request.sample !== undefined) throw new RunError('invalid_request', 'Give "input" or "sample", not both.');
-  let input: unknown = request.input ?? {};
-  if (request.sample !== undefined) {
-    const sample = workflow.samples?.find((candidate) => candidate.name === request.sample);
-    if (!sample) {
-      const names = (workflow.samples ?? []).map((candidate) => `"${candidate.name}"`).join(', ') || 'none';
-      throw new RunError('invalid_input', `Workflow "${workflow.id}" has no sample named ${JSON.stringify(request.sample)} (samples: ${names}).`);
-    }
-    input = sample.input;
+  /** The closing event of a run whose process died: what its stored node results had spent. */
+  private interruptedEvent(runId: string, reason: string): RunInterruptedEvent {
+    const { store } = this.deps;
+    const nodes = store.nodeResults.ofRun(runId);
+    const usage = nodes.reduce((total, node) => (node.usage ? addUsage(total, node.usage) : total), { ...ZERO_USAGE });
+    const cost = nodes.reduce((total, node) => total + (node.costUsd ?? 0), 0);
+    const durationMs = nodes.reduce((total, node) => total + (node.durationMs ?? 0), 0);
+    return { seq: store.events.lastSeq(runId) + 1, ts: this.now(), runId, type: 'run.interrupted', data: { usage, cost_usd: cost, duration_ms: durationMs, reason } };
   }
-  const issues = validateRunInput(workflow, input);
-  if (issues.length > 0) throw new RunError('invalid_input', `The run input is invalid: ${issues[0]?.message ?? 'unknown error'}`, { errors: issues });
-  return input as Json;
-}
-
-/** Last line of defence for values no trace may carry, whatever the engine or Claude echoes. */
-async function* redactEvents(events: AsyncIterable<TraceEvent>, values: Record<string, string>): AsyncIterable<TraceEvent> {
-  const active = Object.keys(values).length > 0;
-  for await (const event of events) yield active ? { ...event, data: redactSecrets(event.data as Json, values) as never } : event;
 }

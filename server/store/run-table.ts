@@ -67,7 +67,6 @@ export class RunTable {
   private readonly finishOne: Statement<Record<string, unknown>[]>;
   private readonly restartOne: Statement<[number, string]>;
   private readonly selectLiveIds: Statement<[], { id: string }>;
-  private readonly interruptLive: Statement<[string, number]>;
   private readonly interruptOne: Statement<[string, number, string]>;
   private readonly countAll: Statement<[], { n: number }>;
 
@@ -84,7 +83,6 @@ export class RunTable {
       updated_at = @ended_at, ended_at = @ended_at WHERE id = @id`);
     this.restartOne = db.prepare(`UPDATE runs SET status = 'running', error_json = NULL, note = NULL, ended_at = NULL, updated_at = ? WHERE id = ?`);
     this.selectLiveIds = db.prepare(`SELECT id FROM runs WHERE status = 'running'`);
-    this.interruptLive = db.prepare(`UPDATE runs SET status = 'interrupted', note = ?, updated_at = ? WHERE status = 'running'`);
     this.interruptOne = db.prepare(`UPDATE runs SET status = 'interrupted', note = ?, updated_at = ? WHERE id = ?`);
     this.countAll = db.prepare('SELECT COUNT(*) AS n FROM runs');
   }
@@ -123,18 +121,15 @@ export class RunTable {
     this.restartOne.run(now, id);
   }
 
-  /** Every run still `running` (the process that drove it is gone) becomes `interrupted`. */
-  markInterrupted(note: string, now: number): string[] {
-    const ids = this.selectLiveIds.all().map((row) => row.id);
-    if (ids.length > 0) this.interruptLive.run(note, now);
-    return ids;
+  /** Runs whose row says `running`: at start-up, those a dead process left behind. */
+  liveIds(): string[] {
+    return this.selectLiveIds.all().map((row) => row.id);
   }
 
-  /** One run stopped on purpose so it can be resumed later (graceful shutdown). */
+  /** A run the process stopped mid-way (`run.interrupted`): resumable later. */
   interrupt(id: string, note: string, now: number): void {
     this.interruptOne.run(note, now, id);
   }
-
   count(): number {
     return this.countAll.get()?.n ?? 0;
   }

@@ -63,6 +63,8 @@ export class Store {
         return this.runs.finish(event.runId, { status: 'failed', totals: event.data, error: event.data.error, endedAt: event.ts });
       case 'run.canceled':
         return this.runs.finish(event.runId, { status: 'canceled', totals: event.data, error: { type: 'canceled', message: event.data.reason }, endedAt: event.ts });
+      case 'run.interrupted':
+        return this.runs.interrupt(event.runId, event.data.reason, event.ts);
       default:
         return;
     }

@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,5 +29,7 @@ export async function bundleServer(): Promise<string> {
     logLevel: 'error',
     absWorkingDir: repoRoot,
   });
-  return outfile;
+  // The real path: when node_modules is a symlink (a git worktree), Node runs the main module by its
+  // real path, and main.ts's "am I the entry point" check compares that with argv[1].
+  return realpathSync(outfile);
 }

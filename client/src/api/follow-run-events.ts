@@ -14,6 +14,7 @@ const EVENT_TYPES: readonly TraceEventType[] = [
   'run.completed',
   'run.failed',
   'run.canceled',
+  'run.interrupted',
 ];
 
 export interface RunEventHandlers {

@@ -76,6 +76,9 @@ export function applyTraceEvent(state: RunState, event: TraceEvent): RunState {
       return { ...next, status: 'failed', error: event.data.error, failedNodeId: event.data.nodeId, usage: event.data.usage, costUsd: event.data.cost_usd, durationMs: event.data.duration_ms };
     case 'run.canceled':
       return { ...next, status: 'canceled', cancelReason: event.data.reason, usage: event.data.usage, costUsd: event.data.cost_usd, durationMs: event.data.duration_ms };
+    case 'run.interrupted':
+      // Not an outcome: the server stopped mid-run, and Resume continues it from here.
+      return { ...next, status: 'interrupted', cancelReason: event.data.reason, usage: event.data.usage, costUsd: event.data.cost_usd, durationMs: event.data.duration_ms };
     default:
       return next;
   }

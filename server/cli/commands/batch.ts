@@ -1,6 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Json } from '../../../shared/json-schema';
 import type { Workflow } from '../../../shared/workflow-types';
 import type { BatchProgress, BatchReport } from '../../batch/batch-report';
@@ -8,17 +7,16 @@ import { resultsToCsv, resultsToJsonl } from '../../batch/format-results';
 import { datasetFormat, readDataset } from '../../batch/read-dataset';
 import { runBatch } from '../../batch/run-batch';
 import { runRealtime } from '../../batch/run-realtime';
-import { createGuardedFetch } from '../../net/guarded-fetch';
 import { openStore } from '../../store';
 import { formatUsd } from '../format-usd';
 import { loadWorkflowFile } from '../load-workflow-file';
-import { openClaudeForCli } from '../open-claude-for-cli';
+import { openCliEnvironment } from '../open-cli-environment';
 import { parseCommandLine } from '../parse-command-line';
 import { readCommandArgs } from '../read-command-args';
 import { UsageError } from '../usage-error';
 import { watchInterrupt } from '../watch-interrupt';
 
-const USAGE = `Usage: trellis batch <workflow.json> --dataset rows.jsonl|rows.csv [--out results.jsonl|.csv] [--realtime] [--concurrency N] [--state FILE] [--poll-ms N]
+const USAGE = `Usage: trellis batch <workflow.json> --dataset rows.jsonl|rows.csv [--out results.jsonl|.csv] [--realtime] [--concurrency N] [--state FILE] [--poll-ms N] [--files-root DIR]
 
 Runs the workflow once per dataset row through the Message Batches API (half price; results
 within 24 hours), or with --realtime through ordinary calls, for comparison.
@@ -30,6 +28,7 @@ within 24 hours), or with --realtime through ordinary calls, for comparison.
                     re-run the same command after an interruption to pick up where it stopped
   --poll-ms N       wait between batch status polls (default 10000; 200 on the simulator)
   --db PATH         batch mode: also record every row as a run in a Trellis SQLite database
+  --files-root DIR  folder vision "file" images are read from (default TRELLIS_FILES_ROOT, else the workflow file's folder)
 Progress goes to stderr. Exit codes: 0 every row completed, 1 some rows failed, 2 invalid
 arguments/workflow/dataset, 130 interrupted (resumable).`;
 
@@ -42,6 +41,7 @@ interface BatchArgs {
   state?: string;
   pollMs?: number;
   db?: string;
+  filesRoot?: string;
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -51,14 +51,14 @@ export async function main(args: string[]): Promise<number> {
   if (!loaded) return 2;
   const { workflow, rows } = loaded;
 
-  const connection = await openClaudeForCli('batch');
-  if (!connection) return 2;
-  const simulated = connection.simulated;
-  process.stderr.write(`trellis: ${connection.banner}\n`);
+  const environment = await openCliEnvironment('batch', { file: parsed.file, workflow, filesRoot: parsed.filesRoot });
+  if (!environment) return 2;
+  const simulated = environment.claudeMode === 'simulator';
+  process.stderr.write(`trellis: ${environment.claudeDescription}\n`);
   const interrupt = watchInterrupt('stopping');
   const progress = new ProgressLine(process.stderr, rows.length);
   const statePath = parsed.state ?? `${parsed.dataset}.batch-state.json`;
-  const common = { claude: connection.client, signal: interrupt.signal, fetch: createGuardedFetch(), filesRoot: dirname(resolve(parsed.file)), onProgress: (update: BatchProgress) => progress.update(update) };
+  const common = { environment, signal: interrupt.signal, onProgress: (update: BatchProgress) => progress.update(update) };
 
   const store = parsed.db && !parsed.realtime ? openStore(parsed.db) : undefined;
   let report: BatchReport;
@@ -76,7 +76,7 @@ export async function main(args: string[]): Promise<number> {
   } finally {
     interrupt.stop();
     store?.close();
-    await connection.close();
+    await environment.close();
   }
   progress.finish();
 
@@ -130,6 +130,7 @@ function parseArgs(args: readonly string[]): BatchArgs {
     else if (flag === '--state') parsed.state = values.value();
     else if (flag === '--poll-ms') parsed.pollMs = values.integer(1, 3_600_000);
     else if (flag === '--db') parsed.db = values.value();
+    else if (flag === '--files-root') parsed.filesRoot = values.value();
     else return false;
     return true;
   });

@@ -1,15 +1,13 @@
-import { dirname, resolve } from 'node:path';
 import { estimateWorkflow, type NodeEstimate, type WorkflowEstimate } from '../../estimate/estimate-workflow';
-import { createGuardedFetch } from '../../net/guarded-fetch';
 import { formatUsd } from '../format-usd';
 import { loadWorkflowFile } from '../load-workflow-file';
-import { openClaudeForCli } from '../open-claude-for-cli';
+import { openCliEnvironment } from '../open-cli-environment';
 import { parseCommandLine } from '../parse-command-line';
 import { readCommandArgs } from '../read-command-args';
 import { readRunInput } from '../read-run-input';
 import { checkSingleRunInput, takeRunInputFlag, type RunInputFlags } from '../run-input-flags';
 
-const USAGE = `Usage: trellis estimate <workflow.json> [--input JSON | --input-file F | --sample NAME] [--batch] [--json]
+const USAGE = `Usage: trellis estimate <workflow.json> [--input JSON | --input-file F | --sample NAME] [--batch] [--json] [--files-root DIR]
 
 Previews what one run costs before running it: each Claude call is built like the engine builds
 it, counted with the API's count_tokens (free) and priced. Nothing is generated.
@@ -18,12 +16,14 @@ it, counted with the API's count_tokens (free) and priced. Nothing is generated.
   --sample NAME       use one of the workflow's named samples
   --batch             price as a Message Batch (half price)
   --json              print the estimate as JSON on stdout
+  --files-root DIR    folder vision "file" images are read from (default TRELLIS_FILES_ROOT, else the workflow file's folder)
 Exit codes: 0 estimated, 1 some node could not be estimated, 2 invalid workflow/input/arguments.`;
 
 interface EstimateArgs extends RunInputFlags {
   file: string;
   json: boolean;
   batch: boolean;
+  filesRoot?: string;
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -34,14 +34,14 @@ export async function main(args: string[]): Promise<number> {
   const input = await readRunInput('estimate', parsed, workflow, { firstSampleByDefault: true });
   if (input === undefined) return 2;
 
-  const connection = await openClaudeForCli('estimate');
-  if (!connection) return 2;
-  if (connection.simulated) process.stderr.write('trellis: offline simulator (no ANTHROPIC_API_KEY): token counts are the simulator\'s approximation\n');
+  const environment = await openCliEnvironment('estimate', { file: parsed.file, workflow, filesRoot: parsed.filesRoot });
+  if (!environment) return 2;
+  if (environment.claudeMode === 'simulator') process.stderr.write('trellis: offline simulator (no ANTHROPIC_API_KEY): token counts are the simulator\'s approximation\n');
   let estimate: WorkflowEstimate;
   try {
-    estimate = await estimateWorkflow(workflow, input, { claude: connection.client, batch: parsed.batch, fetch: createGuardedFetch(), filesRoot: dirname(resolve(parsed.file)) });
+    estimate = await estimateWorkflow(workflow, input, { environment, batch: parsed.batch });
   } finally {
-    await connection.close();
+    await environment.close();
   }
   if (parsed.json) process.stdout.write(`${JSON.stringify(estimate, null, 2)}\n`);
   else process.stdout.write(formatTable(estimate, parsed.batch));
@@ -83,6 +83,7 @@ function parseArgs(args: readonly string[]): EstimateArgs {
   const file = readCommandArgs(args, (flag, values) => {
     if (flag === '--json') parsed.json = true;
     else if (flag === '--batch') parsed.batch = true;
+    else if (flag === '--files-root') parsed.filesRoot = values.value();
     else return takeRunInputFlag(parsed, flag, values.value);
     return true;
   });

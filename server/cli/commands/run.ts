@@ -1,16 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
-import { templateReferences } from '../../../shared/templates';
-import type { TraceEvent } from '../../../shared/trace-events';
+import { isTerminalEvent, type TraceEvent } from '../../../shared/trace-events';
 import type { Usage } from '../../../shared/usage';
-import type { Workflow } from '../../../shared/workflow-types';
 import { runWorkflow } from '../../engine/run-workflow';
-import { createGuardedFetch } from '../../net/guarded-fetch';
+import { engineDepsOf } from '../../environment';
 import { recordRun } from '../../runs/record-run';
 import { openStore } from '../../store';
 import { formatUsd } from '../format-usd';
 import { loadWorkflowFile } from '../load-workflow-file';
-import { openWorkflowConnections } from '../open-workflow-connections';
+import { openCliEnvironment } from '../open-cli-environment';
 import { parseCommandLine } from '../parse-command-line';
 import { readReplayFlags } from '../read-replay-flags';
 import { readCommandArgs } from '../read-command-args';
@@ -19,7 +15,7 @@ import { checkSingleRunInput, takeRunInputFlag, type RunInputFlags } from '../ru
 import { UsageError } from '../usage-error';
 import { watchInterrupt } from '../watch-interrupt';
 
-const USAGE = `Usage: trellis run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--db PATH] [--latency FIRST_TOKEN_MS,TOKENS_PER_SEC] [--record F | --replay F]
+const USAGE = `Usage: trellis run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--files-root DIR] [--db PATH] [--latency FIRST_TOKEN_MS,TOKENS_PER_SEC] [--record F | --replay F]
 
 Runs a workflow and prints its outputs as JSON on stdout; a live trace goes to stderr.
   --input JSON        the run input (default {})
@@ -27,11 +23,13 @@ Runs a workflow and prints its outputs as JSON on stdout; a live trace goes to s
   --sample NAME       use one of the workflow's named samples
   --json              print every trace event as a JSON line on stdout instead
   --concurrency N     run at most N nodes at once (default 4)
+  --files-root DIR    folder vision "file" images are read from (default TRELLIS_FILES_ROOT, else the workflow file's folder)
   --db PATH           also record the run in a Trellis SQLite database
   --latency A,B       offline simulator pace: first token after A ms, B tokens/s (default instant)
   --record F          record every Claude call into cassette F (for a later --replay)
   --replay F          answer every Claude call from cassette F: no simulator, no key, no network
-MCP servers come from the file named by TRELLIS_MCP_CONFIG.
+MCP servers come from the file named by TRELLIS_MCP_CONFIG; {{secrets.NAME}} reads only the
+variables listed in TRELLIS_SECRETS (never ANTHROPIC_* or TRELLIS_*), as the server does.
 Exit codes: 0 completed, 1 run failed, 2 invalid workflow/input/arguments, 130 interrupted.`;
 
 interface RunArgs extends RunInputFlags {
@@ -39,6 +37,7 @@ interface RunArgs extends RunInputFlags {
   json: boolean;
   concurrency?: number;
   db?: string;
+  filesRoot?: string;
   latency?: { firstTokenMs: number; tokensPerSecond: number };
   record?: string;
   replay?: string;
@@ -53,35 +52,25 @@ export async function main(args: string[]): Promise<number> {
   const { workflow, text } = loaded;
   const input = await readRunInput('run', parsed, workflow);
   if (input === undefined) return 2;
-  const connections = await openWorkflowConnections('run', parsed.file, workflow, parsed);
-  if (!connections) return 2;
-  const { claude, mcp } = connections;
+  const environment = await openCliEnvironment('run', { ...parsed, workflow });
+  if (!environment) return 2;
   const printer = new TracePrinter(process.stderr, !parsed.json);
-  process.stderr.write(`trellis: ${claude.banner}\n`);
+  process.stderr.write(`trellis: ${environment.claudeDescription}\n`);
   const interrupt = watchInterrupt('canceling the run');
 
-  const runId = `run_${randomBytes(8).toString('hex')}`;
-  const events = runWorkflow(workflow, input, {
-    claude: claude.client,
-    runId,
-    signal: interrupt.signal,
-    concurrency: parsed.concurrency,
-    secrets: referencedSecrets(workflow),
-    fetch: createGuardedFetch(),
-    filesRoot: dirname(resolve(parsed.file)),
-    ...(mcp ? { mcp } : {}),
-  });
+  const runId = environment.newId('run');
+  const events = runWorkflow(workflow, input, engineDepsOf(environment, { runId, signal: interrupt.signal, concurrency: parsed.concurrency }));
 
   let terminal: TraceEvent | undefined;
   const observed = tap(events, (event) => {
     if (parsed.json) process.stdout.write(`${JSON.stringify(event)}\n`);
     printer.print(event);
-    if (event.type === 'run.completed' || event.type === 'run.failed' || event.type === 'run.canceled') terminal = event;
+    if (isTerminalEvent(event)) terminal = event;
   });
   const store = parsed.db ? openStore(parsed.db) : undefined;
   try {
     if (store) {
-      await recordRun(store, { id: runId, workflowId: workflow.id, workflowJson: text, input, createdAt: Date.now() }, observed);
+      await recordRun(store, { id: runId, workflowId: workflow.id, workflowJson: text, input, createdAt: environment.now() }, observed);
       process.stderr.write(`trellis: recorded as ${runId} in ${parsed.db}\n`);
     } else {
       for await (const _event of observed) {
@@ -91,7 +80,7 @@ export async function main(args: string[]): Promise<number> {
   } finally {
     interrupt.stop();
     store?.close();
-    await connections.close();
+    await environment.close();
   }
   if (parsed.record) process.stderr.write(`trellis: cassette written to ${parsed.record}\n`);
 
@@ -110,6 +99,7 @@ function parseArgs(allArgs: readonly string[]): RunArgs {
     if (flag === '--json') parsed.json = true;
     else if (flag === '--concurrency') parsed.concurrency = values.integer(1, 64);
     else if (flag === '--db') parsed.db = values.value();
+    else if (flag === '--files-root') parsed.filesRoot = values.value();
     else if (flag === '--latency') parsed.latency = parseLatency(values.value());
     else return takeRunInputFlag(parsed, flag, values.value);
     return true;
@@ -122,24 +112,6 @@ function parseLatency(text: string): { firstTokenMs: number; tokensPerSecond: nu
   const [first, rate] = text.split(',').map(Number);
   if (!Number.isFinite(first) || !Number.isFinite(rate) || (first as number) < 0 || (rate as number) < 0) throw new UsageError('--latency must be FIRST_TOKEN_MS,TOKENS_PER_SEC, e.g. 400,60');
   return { firstTokenMs: first as number, tokensPerSecond: rate as number };
-}
-
-/** Only the secrets the workflow names are read from the environment, never the whole env. */
-function referencedSecrets(workflow: Workflow): Record<string, string> {
-  const names = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      for (const ref of templateReferences(value)) if (ref.root === 'secrets' && ref.path[0]) names.add(ref.path[0]);
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
-  };
-  visit(workflow.nodes);
-  const secrets: Record<string, string> = {};
-  for (const name of names) {
-    const secret = process.env[name];
-    if (secret !== undefined) secrets[name] = secret;
-  }
-  return secrets;
 }
 
 async function* tap<T>(source: AsyncIterable<T>, onItem: (item: T) => void): AsyncIterable<T> {
@@ -213,6 +185,9 @@ class TracePrinter {
         break;
       case 'run.canceled':
         this.line(`${this.paint('33', '■')} run canceled: ${event.data.reason}`);
+        break;
+      case 'run.interrupted':
+        this.line(`${this.paint('33', '■')} run interrupted: ${event.data.reason}`);
         break;
     }
   }

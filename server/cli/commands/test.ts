@@ -1,16 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Workflow } from '../../../shared/workflow-types';
-import { createGuardedFetch } from '../../net/guarded-fetch';
-import { CasesFileError, formatResultsTable, parseCases, runTestSuite, toJunitXml, type TestCase } from '../../testing';
+import { CasesFileError, formatResultsTable, parseCases, runTestSuite, toJunitXml, type TestCase } from '../../workflow-tests';
 import { loadWorkflowFile } from '../load-workflow-file';
-import { openWorkflowConnections } from '../open-workflow-connections';
+import { openCliEnvironment } from '../open-cli-environment';
 import { parseCommandLine } from '../parse-command-line';
 import { readReplayFlags } from '../read-replay-flags';
 import { readCommandArgs, type FlagValues } from '../read-command-args';
 import { UsageError } from '../usage-error';
 
-const USAGE = `Usage: trellis test <workflow.json> --cases CASES.jsonl [--replay CASSETTE | --record CASSETTE] [--junit OUT.xml] [--json] [--concurrency N]
+const USAGE = `Usage: trellis test <workflow.json> --cases CASES.jsonl [--replay CASSETTE | --record CASSETTE] [--junit OUT.xml] [--json] [--concurrency N] [--files-root DIR]
 
 Runs every case of a JSON-lines cases file through the workflow and checks its assertions.
   --cases F          one {"name", "input", "expect": [{"path", "equals"|"contains"|"regex"|"schema"}]} per line
@@ -19,6 +17,7 @@ Runs every case of a JSON-lines cases file through the workflow and checks its a
   --junit F          also write a JUnit XML report
   --json             print the results as JSON on stdout instead of the table
   --concurrency N    nodes run at once inside each case (default 4); cases run one at a time
+  --files-root DIR   folder vision "file" images are read from (default TRELLIS_FILES_ROOT, else the workflow file's folder)
 Claude: the API when ANTHROPIC_API_KEY is set, otherwise the offline simulator (unless --replay).
 MCP servers come from TRELLIS_MCP_CONFIG.
 Exit codes: 0 every case passed, 1 a case failed, 2 invalid workflow, cases file or arguments.`;
@@ -31,6 +30,7 @@ interface TestArgs {
   junit?: string;
   json: boolean;
   concurrency?: number;
+  filesRoot?: string;
 }
 
 export async function main(args: string[]): Promise<number> {
@@ -41,10 +41,9 @@ export async function main(args: string[]): Promise<number> {
   if (!workflow) return 2;
   const cases = await readCases(parsed.cases, workflow);
   if (!cases) return 2;
-  const connections = await openWorkflowConnections('test', parsed.file, workflow, parsed);
-  if (!connections) return 2;
-  const { claude, mcp } = connections;
-  process.stderr.write(`trellis test: ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} of ${workflow.id} · Claude: ${claude.description}\n`);
+  const environment = await openCliEnvironment('test', { ...parsed, workflow });
+  if (!environment) return 2;
+  process.stderr.write(`trellis test: ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} of ${workflow.id} · Claude: ${environment.claudeDescription}\n`);
 
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
@@ -52,12 +51,14 @@ export async function main(args: string[]): Promise<number> {
   let suite;
   try {
     suite = await runTestSuite(workflow, cases, {
-      deps: { claude: claude.client, signal: controller.signal, concurrency: parsed.concurrency, fetch: createGuardedFetch(), filesRoot: dirname(resolve(parsed.file)), mcp },
+      environment,
+      signal: controller.signal,
+      concurrency: parsed.concurrency,
       onCase: (result) => process.stderr.write(`  ${result.passed ? '✓' : '✗'} ${result.name}\n`),
     });
   } finally {
     process.off('SIGINT', onSigint);
-    await connections.close();
+    await environment.close();
   }
   if (parsed.record) process.stderr.write(`trellis test: cassette written to ${parsed.record}\n`);
 
@@ -78,6 +79,7 @@ function parseArgs(args: readonly string[]): TestArgs {
     else if (flag === '--junit') parsed.junit = values.value();
     else if (flag === '--json') parsed.json = true;
     else if (flag === '--concurrency') parsed.concurrency = values.integer(1, 64);
+    else if (flag === '--files-root') parsed.filesRoot = values.value();
     else return false;
     return true;
   };

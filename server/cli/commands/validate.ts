@@ -1,9 +1,14 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { loadWorkflow } from '../../../shared/format';
 import type { WorkflowIssue } from '../../../shared/validate-workflow';
 import { cliModelCatalog } from '../cli-model-catalog';
+import { findMissingFileImages, resolveFilesRoot } from '../../environment';
 
-const USAGE = 'Usage: trellis validate <workflow.json>...\n';
+const USAGE = `Usage: trellis validate [--files-root DIR] <workflow.json>...
+  --files-root DIR   where vision "file" images are looked for (default TRELLIS_FILES_ROOT, else each
+                     workflow file's folder, as \`trellis run\` does); a missing one is a warning
+`;
 
 /**
  * `trellis validate <files…>`: loads each file the way the server does (parse → migrate →
@@ -15,16 +20,20 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const unknownOption = args.find((arg) => arg.startsWith('-'));
-  if (unknownOption !== undefined || args.length === 0) {
-    process.stderr.write(`${unknownOption ? `trellis validate: unknown option "${unknownOption}"\n` : ''}${USAGE}`);
+  const rootAt = args.indexOf('--files-root');
+  const filesRoot = rootAt === -1 ? undefined : args[rootAt + 1];
+  const files = rootAt === -1 ? args : args.filter((_, index) => index !== rootAt && index !== rootAt + 1);
+  const unknownOption = files.find((arg) => arg.startsWith('-'));
+  if (unknownOption !== undefined || files.length === 0 || (rootAt !== -1 && (filesRoot === undefined || filesRoot.startsWith('-')))) {
+    const problem = unknownOption ? `unknown option "${unknownOption}"` : rootAt !== -1 && (filesRoot === undefined || filesRoot.startsWith('-')) ? '--files-root needs a folder' : undefined;
+    process.stderr.write(`${problem ? `trellis validate: ${problem}\n` : ''}${USAGE}`);
     return 2;
   }
   const models = await cliModelCatalog();
   let invalidFiles = 0;
   let errorCount = 0;
   let warningCount = 0;
-  for (const file of args) {
+  for (const file of files) {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -35,14 +44,18 @@ export async function main(args: string[]): Promise<number> {
       continue;
     }
     const result = loadWorkflow(text, { models });
-    for (const issue of [...result.errors, ...result.warnings]) process.stdout.write(`${file}: ${formatIssue(issue)}\n`);
+    // A valid workflow whose images are not where a run would look still runs nowhere: say so now.
+    const root = resolveFilesRoot({ flag: filesRoot, env: process.env, fallback: dirname(resolve(file)) });
+    const missing: WorkflowIssue[] = result.workflow ? findMissingFileImages(result.workflow, root).map((issue) => ({ ...issue, severity: 'warning' })) : [];
+    const warnings = [...result.warnings, ...missing];
+    for (const issue of [...result.errors, ...warnings]) process.stdout.write(`${file}: ${formatIssue(issue)}\n`);
     errorCount += result.errors.length;
-    warningCount += result.warnings.length;
+    warningCount += warnings.length;
     if (!result.valid) invalidFiles += 1;
-    else if (result.warnings.length === 0) process.stdout.write(`${file}: ok\n`);
+    else if (warnings.length === 0) process.stdout.write(`${file}: ok\n`);
   }
-  const files = `${args.length} file${args.length === 1 ? '' : 's'}`;
-  process.stdout.write(`${files} checked: ${args.length - invalidFiles} valid, ${invalidFiles} invalid; ${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}\n`);
+  const checked = `${files.length} file${files.length === 1 ? '' : 's'}`;
+  process.stdout.write(`${checked} checked: ${files.length - invalidFiles} valid, ${invalidFiles} invalid; ${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}\n`);
   return invalidFiles > 0 ? 2 : 0;
 }
 

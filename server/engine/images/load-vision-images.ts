@@ -5,7 +5,7 @@ import type { VisionImage } from '../../../shared/node-configs';
 import type { NodeContext } from '../node-runner';
 import { NodeError } from '../node-error';
 import { renderStrict, resolveStrict } from '../render-strict';
-import { sniffImage, type ImageMediaType } from './sniff-image';
+import { sniffImage, type ImageMediaType } from '../../../shared/sniff-image';
 
 export const MAX_IMAGES = 20;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -70,12 +70,18 @@ async function fetchImage(ctx: NodeContext<'vision'>, url: string, where: string
 async function readImageFile(root: string | undefined, path: string, where: string): Promise<Uint8Array> {
   if (!root) throw invalid(`${where}.path: file images are not available (no files root configured)`);
   if (isAbsolute(path) || path.split(/[\\/]/).includes('..')) throw invalid(`${where}.path: "${path}" must be relative to the files root, without ".."`);
-  const rootReal = await realpath(root);
+  let rootReal: string;
+  try {
+    rootReal = await realpath(root);
+  } catch {
+    throw invalid(`${where}.path: the files root ${root} does not exist`);
+  }
   let full: string;
   try {
     full = await realpath(resolve(rootReal, path));
   } catch {
-    throw invalid(`${where}.path: no file "${path}" under the files root`);
+    // Name the folder searched: the usual mistake is running an exported workflow from elsewhere.
+    throw invalid(`${where}.path: no file "${path}" under the files root ${rootReal}`);
   }
   const inside = relative(rootReal, full);
   if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) throw invalid(`${where}.path: "${path}" leads outside the files root`);

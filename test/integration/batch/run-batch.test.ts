@@ -8,6 +8,7 @@ import { runBatch } from '../../../server/batch/run-batch';
 import { runRealtime } from '../../../server/batch/run-realtime';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
 import { ticket, triageWorkflow } from '../production-http/helpers/triage-workflow';
+import { buildEnvironment } from '../../../server/environment';
 
 const folder = mkdtempSync(join(tmpdir(), 'trellis-batch-'));
 let simulator: RunningSimulator | undefined;
@@ -40,7 +41,7 @@ describe('runBatch on the simulator', () => {
     const rows = Array.from({ length: 1000 }, (_, index) => ({ ticket: EMPTY_ROWS.has(index) ? '' : HUGE_ROWS.has(index) ? HUGE_TICKET : ticket(index) }));
     const progress: BatchProgress[] = [];
 
-    const batch = await runBatch(triageWorkflow(), rows, { claude, pollMs: 5, onProgress: (update) => progress.push(update) });
+    const batch = await runBatch(triageWorkflow(), rows, { environment: buildEnvironment({ claude }), pollMs: 5, onProgress: (update) => progress.push(update) });
 
     expect(batch.rows).toHaveLength(1000);
     expect(batch.completed).toBe(995);
@@ -66,7 +67,7 @@ describe('runBatch on the simulator', () => {
     expect(sim.requests.filter((request) => request.method === 'POST' && BATCH_CREATE.test(request.path)).map((request) => (request.body as { requests: { custom_id: string }[] }).requests[0]?.custom_id)).toEqual(['r0-classify', 'r0-reply']);
     expect(progress.filter((update) => update.phase === 'ended').map((update) => update.layer)).toEqual([1, 2]);
 
-    const realtime = await runRealtime(triageWorkflow(), rows, { claude, concurrency: 16 });
+    const realtime = await runRealtime(triageWorkflow(), rows, { environment: buildEnvironment({ claude }), concurrency: 16 });
     expect(count(sim, 'POST', /^\/v1\/messages$/)).toBe(997 + 995);
     expect(realtime.completed).toBe(995);
     expect(realtime.rows.map((row) => row.status)).toEqual(batch.rows.map((row) => row.status));
@@ -83,7 +84,7 @@ describe('runBatch on the simulator', () => {
     const controller = new AbortController();
 
     const first = await runBatch(triageWorkflow(), rows, {
-      claude,
+      environment: buildEnvironment({ claude }),
       statePath,
       pollMs: 10,
       signal: controller.signal,
@@ -96,7 +97,7 @@ describe('runBatch on the simulator', () => {
     expect(first.rows.every((row) => row.status === 'canceled')).toBe(true);
     expect(count(sim, 'POST', BATCH_CREATE)).toBe(interruptedLayer);
 
-    const second = await runBatch(triageWorkflow(), rows, { claude, statePath, pollMs: 10 });
+    const second = await runBatch(triageWorkflow(), rows, { environment: buildEnvironment({ claude }), statePath, pollMs: 10 });
     expect(second.interrupted).toBe(false);
     expect(second.completed).toBe(5);
     // One create per layer over both attempts: the interrupted layer was re-polled, not re-sent.
@@ -105,7 +106,7 @@ describe('runBatch on the simulator', () => {
 
     // A third run with the finished state file answers everything from it: no batch traffic at all.
     const before = sim.requests.length;
-    const third = await runBatch(triageWorkflow(), rows, { claude, statePath, pollMs: 10 });
+    const third = await runBatch(triageWorkflow(), rows, { environment: buildEnvironment({ claude }), statePath, pollMs: 10 });
     expect(sim.requests.length).toBe(before);
     expect(third.rows.map((row) => row.outputs)).toEqual(second.rows.map((row) => row.outputs));
     expect(third.cost_usd).toBeCloseTo(second.cost_usd ?? Number.NaN, 12);
@@ -116,11 +117,11 @@ describe('runBatch on the simulator', () => {
     const rows = Array.from({ length: 3 }, (_, index) => ({ ticket: ticket(index) }));
     const statePath = join(folder, 'lost.json');
     const controller = new AbortController();
-    await runBatch(triageWorkflow(), rows, { claude: first.claude, statePath, pollMs: 10, signal: controller.signal, onProgress: (update) => update.phase === 'polling' && controller.abort() });
+    await runBatch(triageWorkflow(), rows, { environment: buildEnvironment({ claude: first.claude }), statePath, pollMs: 10, signal: controller.signal, onProgress: (update) => update.phase === 'polling' && controller.abort() });
     await first.sim.close();
 
     const { sim, claude } = await connect(0);
-    const report = await runBatch(triageWorkflow(), rows, { claude, statePath, pollMs: 5 });
+    const report = await runBatch(triageWorkflow(), rows, { environment: buildEnvironment({ claude }), statePath, pollMs: 5 });
     expect(report.completed).toBe(3);
     expect(sim.requests.filter((request) => request.method === 'GET' && request.path.startsWith('/v1/messages/batches/')).map((request) => request.status)).toContain(404);
     expect(count(sim, 'POST', BATCH_CREATE)).toBe(2);
@@ -129,7 +130,7 @@ describe('runBatch on the simulator', () => {
   it('refuses a state file written for another dataset', async () => {
     const { claude } = await connect(0);
     const statePath = join(folder, 'other.json');
-    await runBatch(triageWorkflow(), [{ ticket: ticket(1) }], { claude, statePath, pollMs: 5 });
-    await expect(runBatch(triageWorkflow(), [{ ticket: ticket(2) }], { claude, statePath, pollMs: 5 })).rejects.toThrow(/belongs to a different workflow or dataset/);
+    await runBatch(triageWorkflow(), [{ ticket: ticket(1) }], { environment: buildEnvironment({ claude }), statePath, pollMs: 5 });
+    await expect(runBatch(triageWorkflow(), [{ ticket: ticket(2) }], { environment: buildEnvironment({ claude }), statePath, pollMs: 5 })).rejects.toThrow(/belongs to a different workflow or dataset/);
   });
 });

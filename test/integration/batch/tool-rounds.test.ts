@@ -8,6 +8,7 @@ import { runBatch } from '../../../server/batch/run-batch';
 import { runRealtime } from '../../../server/batch/run-realtime';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
 import type { Workflow } from '../../../shared/workflow-types';
+import { buildEnvironment } from '../../../server/environment';
 
 let simulator: RunningSimulator;
 let claude: Anthropic;
@@ -49,7 +50,7 @@ const workflow: Workflow = {
 describe('tool rounds in batch mode', () => {
   it('sends each further tool round in the next layer batch and ends like the realtime run', async () => {
     const rows = Array.from({ length: 6 }, (_, index) => ({ question: `Where is order A-${index}? Please look it up.` }));
-    const batch = await runBatch(workflow, rows, { claude, pollMs: 5 });
+    const batch = await runBatch(workflow, rows, { environment: buildEnvironment({ claude }), pollMs: 5 });
     expect(batch.completed).toBe(6);
     expect(batch.batches.length).toBeGreaterThanOrEqual(2);
     const creates = simulator.requests.filter((request) => request.method === 'POST' && request.path === '/v1/messages/batches');
@@ -59,7 +60,7 @@ describe('tool rounds in batch mode', () => {
     expect(JSON.stringify(second[0]?.params.messages.at(-1)?.content)).toContain('tool_result');
     expect(JSON.stringify(second[0]?.params.messages.at(-1)?.content)).toContain('shipped');
 
-    const realtime = await runRealtime(workflow, rows, { claude, concurrency: 3 });
+    const realtime = await runRealtime(workflow, rows, { environment: buildEnvironment({ claude }), concurrency: 3 });
     expect(batch.rows.map((row) => row.outputs)).toEqual(realtime.rows.map((row) => row.outputs));
     expect(batch.usage).toEqual(realtime.usage);
   });
@@ -69,7 +70,7 @@ describe('tool rounds in batch mode', () => {
     const store = openStore(join(folder, 'runs.db'));
     try {
       const rows = [{ question: 'Where is order B-1?' }, { question: '' }];
-      const report = await runBatch(workflow, rows, { claude, pollMs: 5, store, runIdPrefix: 'batch_test' });
+      const report = await runBatch(workflow, rows, { environment: buildEnvironment({ claude }), pollMs: 5, store, runIdPrefix: 'batch_test' });
       expect(report.rows.map((row) => row.runId)).toEqual(['batch_test_r0', 'batch_test_r1']);
       const done = store.runs.get('batch_test_r0');
       expect(done?.status).toBe('completed');

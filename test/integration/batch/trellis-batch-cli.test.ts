@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringifyWorkflow } from '../../../shared/format';
-import { runTrellis, type TrellisResult } from '../wiring/helpers/run-trellis';
+import { runTrellis, type TrellisResult } from '../../helpers/run-trellis';
 import { triageWorkflow } from '../production-http/helpers/triage-workflow';
 
 const folder = mkdtempSync(join(tmpdir(), 'trellis-batch-cli-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function trellis(args: string[]): Promise<TrellisResult> {
-  return runTrellis(args, {}, folder);
+  return runTrellis(args, {}, { cwd: folder });
 }
 
 writeFileSync(join(folder, 'triage.json'), stringifyWorkflow(triageWorkflow()));

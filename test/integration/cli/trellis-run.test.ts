@@ -1,38 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/store';
+import { runTrellis, type RunTrellisOptions, type TrellisResult } from '../../helpers/run-trellis';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const BIN = join(ROOT, 'bin/trellis.mjs');
 const WORKFLOWS = join(ROOT, 'workflows');
 const examples = readdirSync(WORKFLOWS).filter((file) => file.endsWith('.json')).sort();
 /** input → greet (prompt) → result; sample "ada". */
 const HELLO = 'test/integration/cli/fixtures/hello.json';
-const env = { ...process.env, ANTHROPIC_API_KEY: '', NO_COLOR: '1' };
-delete (env as Record<string, string | undefined>).ANTHROPIC_API_KEY;
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function trellis(args: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      onStderr?.(stderr, child);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function trellis(args: string[], onStderr?: RunTrellisOptions['onStderr']): Promise<TrellisResult> {
+  return runTrellis(args, {}, { onStderr });
 }
 
 function sampleOf(file: string): string {

@@ -6,6 +6,7 @@ import { startSimulator, type RunningSimulator } from '../../../server/simulator
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow, WorkflowNode } from '../../../shared/workflow-types';
 import { codeReviewWorkflow } from './code-review-workflow';
+import { buildEnvironment } from '../../../server/environment';
 
 let simulator: RunningSimulator;
 let claude: Anthropic;
@@ -48,7 +49,7 @@ function withNodes(nodes: Omit<WorkflowNode, 'position'>[], edges: [string, stri
 describe('estimateWorkflow on the simulator', () => {
   it('counts exactly what the real run sends for a node with no upstream Claude dependency', async () => {
     const workflow = codeReviewWorkflow();
-    const estimate = await estimateWorkflow(workflow, DIFF, { claude });
+    const estimate = await estimateWorkflow(workflow, DIFF, { environment: buildEnvironment({ claude }) });
     const review = estimate.nodes.find((node) => node.nodeId === 'review');
     expect(review).toMatchObject({ model: 'claude-sonnet-4-6', max_output_tokens: 400, context_window: 1_000_000, conditional: false });
     expect(review?.input_tokens_min).toBe(review?.input_tokens);
@@ -67,7 +68,7 @@ describe('estimateWorkflow on the simulator', () => {
 
   it('bounds a downstream node between one-token and max_tokens-long upstream answers', async () => {
     const workflow = codeReviewWorkflow();
-    const estimate = await estimateWorkflow(workflow, DIFF, { claude });
+    const estimate = await estimateWorkflow(workflow, DIFF, { environment: buildEnvironment({ claude }) });
     const summary = estimate.nodes.find((node) => node.nodeId === 'summary');
     const events = await run(workflow, DIFF);
     const actual = completedUsage(events, 'summary').input_tokens;
@@ -78,14 +79,14 @@ describe('estimateWorkflow on the simulator', () => {
   });
 
   it('prices min as input + 1 output token and max as input + max_tokens, with cache writes at their premium', async () => {
-    const estimate = await estimateWorkflow(codeReviewWorkflow(), DIFF, { claude });
+    const estimate = await estimateWorkflow(codeReviewWorkflow(), DIFF, { environment: buildEnvironment({ claude }) });
     const [review, summary] = estimate.nodes;
     // Sonnet 4.6: $3/M input, $15/M output; the review's system prompt is cached (1.25× on a cold cache).
     expect(review?.cost_min_usd).toBeCloseTo(((review?.input_tokens ?? 0) * 3 + 15) / 1e6, 12);
     expect(review?.cost_max_usd).toBeCloseTo(((review?.input_tokens ?? 0) * 3 * 1.25 + 400 * 15) / 1e6, 12);
     expect(summary?.cost_max_usd).toBeCloseTo(((summary?.input_tokens ?? 0) * 3 + 200 * 15) / 1e6, 12);
     expect(estimate.total.cost_max_usd).toBeCloseTo((review?.cost_max_usd ?? 0) + (summary?.cost_max_usd ?? 0), 12);
-    const batch = await estimateWorkflow(codeReviewWorkflow(), DIFF, { claude, batch: true });
+    const batch = await estimateWorkflow(codeReviewWorkflow(), DIFF, { environment: buildEnvironment({ claude }), batch: true });
     expect(batch.total.cost_max_usd).toBeCloseTo((estimate.total.cost_max_usd ?? Number.NaN) / 2, 12);
   });
 
@@ -99,7 +100,7 @@ describe('estimateWorkflow on the simulator', () => {
       { log: { type: 'string' } },
     );
     const log = Array.from({ length: 170_000 }, () => 'data').join(' ');
-    const estimate = await estimateWorkflow(workflow, { log }, { claude });
+    const estimate = await estimateWorkflow(workflow, { log }, { environment: buildEnvironment({ claude }) });
     expect(estimate.nodes[0]?.input_tokens).toBeGreaterThan(160_000);
     expect(estimate.nodes[0]?.warnings.join('\n')).toMatch(/over 80% of the 200000-token context window/);
   });
@@ -120,7 +121,7 @@ describe('estimateWorkflow on the simulator', () => {
       [['input', 'broken'], ['input', 'overcached'], ['input', 'fine']],
       { name: { type: 'string' } },
     );
-    const estimate = await estimateWorkflow(workflow, { name: 'Ada' }, { claude });
+    const estimate = await estimateWorkflow(workflow, { name: 'Ada' }, { environment: buildEnvironment({ claude }) });
     const byId = Object.fromEntries(estimate.nodes.map((node) => [node.nodeId, node]));
     expect(byId.broken?.error).toMatch(/broken\.config\.messages\.0\.content.*\{\{input\.nope\}\}/);
     expect(byId.overcached?.warnings.join('\n')).toMatch(/6 cache breakpoints.*at most 4/);
@@ -144,7 +145,7 @@ describe('estimateWorkflow on the simulator', () => {
       { topic: { type: 'string' } },
     );
     workflow.edges.push({ id: 'tool', source: 'lookup', target: 'tooled', targetHandle: 'tools' });
-    const estimate = await estimateWorkflow(workflow, { topic: 'caching' }, { claude });
+    const estimate = await estimateWorkflow(workflow, { topic: 'caching' }, { environment: buildEnvironment({ claude }) });
     const byId = Object.fromEntries(estimate.nodes.map((node) => [node.nodeId, node]));
     expect(byId.first?.warnings).toEqual([]);
     // first's 4 breakpoints do not travel with its conversation: second sends only its own 2.
@@ -163,7 +164,7 @@ describe('estimateWorkflow on the simulator', () => {
       [['input', 'route'], ['route', 'triage', 'bug'], ['input', 'reply'], ['route', 'reply']],
       { kind: { type: 'string' }, text: { type: 'string' } },
     );
-    const estimate = await estimateWorkflow(workflow, { kind: 'bug', text: 'It crashes' }, { claude });
+    const estimate = await estimateWorkflow(workflow, { kind: 'bug', text: 'It crashes' }, { environment: buildEnvironment({ claude }) });
     const triage = estimate.nodes.find((node) => node.nodeId === 'triage');
     const reply = estimate.nodes.find((node) => node.nodeId === 'reply');
     expect(triage?.conditional).toBe(true);

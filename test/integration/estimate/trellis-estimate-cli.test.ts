@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WorkflowEstimate } from '../../../server/estimate/estimate-workflow';
 import { stringifyWorkflow } from '../../../shared/format';
-import { runTrellis, type TrellisResult } from '../wiring/helpers/run-trellis';
+import { runTrellis, type TrellisResult } from '../../helpers/run-trellis';
 import { codeReviewWorkflow } from './code-review-workflow';
 
 const folder = mkdtempSync(join(tmpdir(), 'trellis-estimate-cli-'));
@@ -12,7 +12,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 writeFileSync(join(folder, 'review.json'), stringifyWorkflow(codeReviewWorkflow()));
 
 function trellis(args: string[]): Promise<TrellisResult> {
-  return runTrellis(args, {}, folder);
+  return runTrellis(args, {}, { cwd: folder });
 }
 
 describe('trellis estimate', { timeout: 60_000 }, () => {

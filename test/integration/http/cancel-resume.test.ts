@@ -6,8 +6,8 @@ import type { TraceEvent } from '../../../shared/trace-events';
 import { ZERO_USAGE } from '../../../shared/usage';
 import { openStore } from '../../../server/store/open-store';
 import { chainWorkflow } from './helpers/fixture-workflows';
-import { readEvents } from './helpers/read-run';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { readEvents } from '../../helpers/read-sse';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 
 let app: TestApp | undefined;
 let dir: TempDir | undefined;
@@ -18,7 +18,7 @@ afterEach(async () => {
   dir = undefined;
 });
 
-const claudeCalls = (test: TestApp) => test.claude.simulator!.requests.filter((request) => request.method === 'POST' && request.path === '/v1/messages');
+const claudeCalls = (test: TestApp) => test.simulator!.requests.filter((request) => request.method === 'POST' && request.path === '/v1/messages');
 
 describe('POST /api/runs/:id/cancel', () => {
   it('cancels a live run: it ends canceled and the simulator sees its request closed', async () => {
@@ -45,7 +45,7 @@ describe('POST /api/runs/:id/cancel', () => {
 
   it('a dropped SSE connection does not cancel the run', async () => {
     app = await startTestApp();
-    app.claude.simulator!.setLatency({ firstTokenMs: 0, tokensPerSecond: 300 });
+    app.simulator!.setLatency({ firstTokenMs: 0, tokensPerSecond: 300 });
     const { runId } = (await (await app.postJson('/api/runs', { workflow: chainWorkflow(), sample: 'tea' })).json()) as { runId: string };
     const abort = new AbortController();
     await readEvents((await app.events(runId, { signal: abort.signal })).frames, (event) => event.type === 'node.delta');
@@ -81,13 +81,17 @@ describe('interrupted runs', () => {
     const before = (await (await app.request(`/api/runs/${runId}`)).json()) as { run: { status: string; note: string } };
     expect(before.run.status).toBe('interrupted');
     expect(before.run.note).toMatch(/server stopped/);
+    // The log ends with a terminal event and the stream closes: a follower does not wait forever.
+    const { frames } = await app.events(runId, { query: 'after=6' });
+    expect(await readEvents(frames)).toMatchObject([{ seq: 7, type: 'run.interrupted', data: { reason: expect.stringMatching(/server stopped/), usage: { input_tokens: 12 } } }]);
+    expect((await frames.next()).done).toBe(true);
 
     const resume = await app.postJson(`/api/runs/${runId}/resume`, {});
     expect(resume.status).toBe(202);
     expect(await resume.json()).toEqual({ runId });
-    const events = await readEvents((await app.events(runId, { query: 'after=6' })).frames);
-    expect(events[0]).toMatchObject({ seq: 7, type: 'run.started', data: { resumed: true } });
-    expect(events.map((event) => event.seq)).toEqual(events.map((_, i) => i + 7));
+    const events = await readEvents((await app.events(runId, { query: 'after=7' })).frames);
+    expect(events[0]).toMatchObject({ seq: 8, type: 'run.started', data: { resumed: true } });
+    expect(events.map((event) => event.seq)).toEqual(events.map((_, i) => i + 8));
     expect(events.at(-1)?.type).toBe('run.completed');
     // Only polish called Claude, and it read the stored draft.
     expect(claudeCalls(app)).toHaveLength(1);
@@ -102,7 +106,7 @@ describe('interrupted runs', () => {
 
   it('a failed run resumes from its completed nodes', async () => {
     app = await startTestApp();
-    app.claude.simulator!.injectFault({ kind: 'status', status: 400, errorType: 'invalid_request_error', message: 'scripted failure' }, { match: { lastUserText: 'Polish this text' } });
+    app.simulator!.injectFault({ kind: 'status', status: 400, errorType: 'invalid_request_error', message: 'scripted failure' }, { match: { lastUserText: 'Polish this text' } });
     const { runId } = (await (await app.postJson('/api/runs', { workflow: chainWorkflow(), sample: 'tea' })).json()) as { runId: string };
     const first = await readEvents((await app.events(runId)).frames);
     expect(first.at(-1)?.type).toBe('run.failed');

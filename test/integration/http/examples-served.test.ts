@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config';
 import { startServer, type RunningServer } from '../../../server/main';
+import type { WorkflowEstimate } from '../../../shared/api/workflow-estimate';
+import { httpJson } from '../../helpers/http-json';
 import { makeTempDir } from '../../helpers/make-temp-dir';
 import { runToTerminal } from '../../helpers/run-to-terminal';
 
@@ -26,4 +28,26 @@ describe('the seeded examples run in the server', () => {
     expect(failed).toEqual([]);
     expect(JSON.stringify(terminal.data)).toContain('320×200');
   });
+
+  it('prices the vision node of the screenshot example in the canvas estimate, image included', async () => {
+    const body = { workflowId: 'screenshot-accessibility', sample: 'login-form' };
+    const estimate = await httpJson<WorkflowEstimate>(`${server.url}/api/workflows/estimate`, { body });
+    expect(estimate.status).toBe(200);
+    const [inspect] = estimate.body.nodes;
+    expect(inspect).toMatchObject({ nodeId: 'inspect', nodeType: 'vision' });
+    expect(inspect?.error).toBeUndefined();
+    expect(estimate.body.total.cost_max_usd).toBeGreaterThan(0);
+    // The image is counted, not just the text: the same request without it counts fewer tokens.
+    const textOnly = await httpJson<WorkflowEstimate>(`${server.url}/api/workflows/estimate`, { body: { ...body, workflowId: undefined, workflow: withoutImages(await storedWorkflow('screenshot-accessibility')) } });
+    expect(textOnly.status).toBe(200);
+    expect(inspect?.input_tokens).toBeGreaterThan((textOnly.body.nodes[0]?.input_tokens ?? Infinity) + 50);
+  });
+
+  async function storedWorkflow(id: string): Promise<{ nodes: { type: string; config: Record<string, unknown> }[] }> {
+    return (await httpJson<{ workflow: { nodes: { type: string; config: Record<string, unknown> }[] } }>(`${server.url}/api/workflows/${id}`)).body.workflow;
+  }
+
+  function withoutImages<T extends { nodes: { type: string; config: Record<string, unknown> }[] }>(workflow: T): T {
+    return { ...workflow, nodes: workflow.nodes.map((node) => (node.type === 'vision' ? { ...node, type: 'prompt', config: { ...node.config, images: undefined } } : node)) };
+  }
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace-events';
 import { chainWorkflow } from './helpers/fixture-workflows';
-import { readEvents } from './helpers/read-run';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { readEvents } from '../../helpers/read-sse';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -54,7 +54,7 @@ describe('GET /api/runs/:id/events', () => {
 
   it('after a disconnect mid-run, Last-Event-ID resumes the stream and every event arrives exactly once', async () => {
     // Slow tokens keep the run live while the first connection is dropped.
-    app.claude.simulator!.setLatency({ firstTokenMs: 0, tokensPerSecond: 200 });
+    app.simulator!.setLatency({ firstTokenMs: 0, tokensPerSecond: 200 });
     const runId = await startRun();
     const abort = new AbortController();
     const first = await app.events(runId, { signal: abort.signal });
@@ -91,7 +91,7 @@ describe('GET /api/runs/:id/events', () => {
       expect(events.at(-1)?.type).toBe('run.completed');
       expect(app.store.runs.get(runId)?.status).toBe('completed');
     }
-    expect(app.claude.simulator!.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages')).toHaveLength(40);
+    expect(app.simulator!.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages')).toHaveLength(40);
   });
 
   it('sends heartbeat comments while a run is idle', async () => {

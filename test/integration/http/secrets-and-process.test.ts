@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../server/simulator';
 import type { RunningSimulator } from '../../../server/simulator';
 import { chainWorkflow } from './helpers/fixture-workflows';
-import { readEvents } from './helpers/read-run';
-import { startServerProcess } from './helpers/start-server-process';
-import { startTestApp } from './helpers/test-app';
+import { readEvents } from '../../helpers/read-sse';
+import { startServerProcess } from '../../helpers/start-server-process';
+import { startTestApp } from '../../helpers/start-test-app';
 
 const SENTINEL = 'sk-ant-SENTINEL-0123456789abcdef-never-show-me';
 
@@ -35,7 +35,7 @@ function databaseBytes(folder: string): string {
 describe('the API key never leaks', () => {
   it('appears in no response, event, stored row or log, even when Claude echoes it', async () => {
     simulator.script([{ match: { lastUserText: 'Polish this text' }, respond: { content: [{ type: 'text', text: `Sure! By the way your key is ${SENTINEL}.` }] } }]);
-    const app = await startTestApp({ dbPath: join(dir, 'trellis.db'), env: { ANTHROPIC_API_KEY: SENTINEL, ANTHROPIC_BASE_URL: simulator.url } });
+    const app = await startTestApp({ dbPath: join(dir, 'trellis.db'), claudeUrl: simulator.url, apiKey: SENTINEL });
     const seen: string[] = [];
     const text = async (response: Response) => {
       const body = await response.text();
@@ -68,7 +68,7 @@ describe('the API key never leaks', () => {
   });
 
   it('`npm start` (server/main.ts) with a key prints no key, serves on --port 0 and stops on SIGTERM', async () => {
-    const server = await startServerProcess(['--port', '0', '--db', join(dir, 'trellis.db')], { ANTHROPIC_API_KEY: SENTINEL, ANTHROPIC_BASE_URL: simulator.url, TRELLIS_SIM_LATENCY: '0' });
+    const server = await startServerProcess({ ANTHROPIC_API_KEY: SENTINEL, ANTHROPIC_BASE_URL: simulator.url }, { args: ['--port', '0', '--db', join(dir, 'trellis.db')] });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.url).not.toMatch(/:0$/);
     const health = (await (await fetch(`${server.url}/api/health`)).json()) as { claude: string };
@@ -89,7 +89,7 @@ describe('the API key never leaks', () => {
 
 describe('server process', () => {
   it('without a key: offline simulator banner, examples seeded on first start', async () => {
-    const server = await startServerProcess(['--port', '0', '--db', join(dir, 'trellis.db')], { TRELLIS_SIM_LATENCY: '0' });
+    const server = await startServerProcess({}, { args: ['--port', '0', '--db', join(dir, 'trellis.db')] });
     try {
       expect(server.output().stdout).toMatch(/^Trellis running at http:\/\/127\.0\.0\.1:\d+ \(Claude: offline simulator\)\n$/);
       const { workflows } = (await (await fetch(`${server.url}/api/workflows`)).json()) as { workflows: { id: string }[] };
@@ -101,7 +101,7 @@ describe('server process', () => {
   });
 
   it('rejects a bad flag with exit code 2 and a message naming it', async () => {
-    await expect(startServerProcess(['--port', 'eighty'], {})).rejects.toThrow(/exited \(2\)[\s\S]*--port \/ TRELLIS_PORT must be an integer/);
+    await expect(startServerProcess({}, { args: ['--port', 'eighty'] })).rejects.toThrow(/exited \(2\)[\s\S]*--port \/ TRELLIS_PORT must be an integer/);
   });
 });
 

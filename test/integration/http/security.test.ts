@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainWorkflow } from './helpers/fixture-workflows';
-import { rawRequest } from './helpers/raw-request';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { rawHttp } from '../../helpers/raw-http';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ async function expectRefused(send: () => Promise<{ status: number; body: string 
   expect(response.status).toBe(status);
   expect(JSON.parse(response.body)).toMatchObject({ error: { type } });
   expect(rowCounts()).toEqual(before);
-  expect(app.claude.simulator!.requests.filter((r) => r.path === '/v1/messages')).toHaveLength(0);
+  expect(app.simulator!.requests.filter((r) => r.path === '/v1/messages')).toHaveLength(0);
 }
 
 const json = { 'content-type': 'application/json' };
@@ -30,22 +30,22 @@ const runBody = JSON.stringify({ workflowId: 'chain', input: { topic: 'tea' } })
 
 describe('DNS rebinding and cross-origin requests', () => {
   it('refuses a Host that is not this machine, on the API and the event stream', async () => {
-    await expectRefused(() => rawRequest(app.port, { path: '/api/workflows', headers: { host: `evil.example:${app.port}` } }), 403, 'forbidden_host');
-    await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/runs', headers: { host: `evil.example:${app.port}`, ...json }, body: runBody }), 403, 'forbidden_host');
-    await expectRefused(() => rawRequest(app.port, { path: '/api/health', headers: { host: 'localhost:1' } }), 403, 'forbidden_host');
-    expect((await rawRequest(app.port, { path: '/api/health', headers: { host: `localhost:${app.port}` } })).status).toBe(200);
+    await expectRefused(() => rawHttp(`${app.url}/api/workflows`, { headers: { host: `evil.example:${app.port}` } }), 403, 'forbidden_host');
+    await expectRefused(() => rawHttp(`${app.url}/api/runs`, { method: 'POST', headers: { host: `evil.example:${app.port}`, ...json }, body: runBody }), 403, 'forbidden_host');
+    await expectRefused(() => rawHttp(`${app.url}/api/health`, { headers: { host: 'localhost:1' } }), 403, 'forbidden_host');
+    expect((await rawHttp(`${app.url}/api/health`, { headers: { host: `localhost:${app.port}` } })).status).toBe(200);
   });
 
   it('refuses a cross-origin Origin on any method, accepts same-origin', async () => {
-    await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/runs', headers: { ...host(), ...json, origin: 'http://evil.example' }, body: runBody }), 403, 'forbidden_origin');
-    await expectRefused(() => rawRequest(app.port, { path: '/api/workflows', headers: { ...host(), origin: 'null' } }), 403, 'forbidden_origin');
-    const same = await rawRequest(app.port, { path: '/api/workflows', headers: { ...host(), origin: `http://127.0.0.1:${app.port}` } });
+    await expectRefused(() => rawHttp(`${app.url}/api/runs`, { method: 'POST', headers: { ...host(), ...json, origin: 'http://evil.example' }, body: runBody }), 403, 'forbidden_origin');
+    await expectRefused(() => rawHttp(`${app.url}/api/workflows`, { headers: { ...host(), origin: 'null' } }), 403, 'forbidden_origin');
+    const same = await rawHttp(`${app.url}/api/workflows`, { headers: { ...host(), origin: `http://127.0.0.1:${app.port}` } });
     expect(same.status).toBe(200);
   });
 
   it('sends no CORS headers, not even to a preflight, and hardening headers everywhere', async () => {
-    const preflight = await rawRequest(app.port, { method: 'OPTIONS', path: '/api/runs', headers: { ...host(), 'access-control-request-method': 'POST' } });
-    const normal = await rawRequest(app.port, { path: '/api/health', headers: host() });
+    const preflight = await rawHttp(`${app.url}/api/runs`, { method: 'OPTIONS', headers: { ...host(), 'access-control-request-method': 'POST' } });
+    const normal = await rawHttp(`${app.url}/api/health`, { headers: host() });
     for (const response of [preflight, normal]) {
       expect(Object.keys(response.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
       expect(response.headers['x-powered-by']).toBeUndefined();
@@ -58,21 +58,21 @@ describe('DNS rebinding and cross-origin requests', () => {
 
 describe('request bodies', () => {
   it('mutating routes accept only application/json (text/plain and form posts get 415)', async () => {
-    await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/runs', headers: { ...host(), 'content-type': 'text/plain' }, body: runBody }), 415, 'unsupported_media_type');
-    await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/runs', headers: { ...host(), 'content-type': 'application/x-www-form-urlencoded' }, body: 'workflowId=chain' }), 415, 'unsupported_media_type');
-    await expectRefused(() => rawRequest(app.port, { method: 'DELETE', path: '/api/workflows/chain', headers: host() }), 415, 'unsupported_media_type');
-    await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/runs', headers: { ...host(), 'content-type': 'application/json; charset=latin1' }, body: runBody }), 415, 'unsupported_media_type');
+    await expectRefused(() => rawHttp(`${app.url}/api/runs`, { method: 'POST', headers: { ...host(), 'content-type': 'text/plain' }, body: runBody }), 415, 'unsupported_media_type');
+    await expectRefused(() => rawHttp(`${app.url}/api/runs`, { method: 'POST', headers: { ...host(), 'content-type': 'application/x-www-form-urlencoded' }, body: 'workflowId=chain' }), 415, 'unsupported_media_type');
+    await expectRefused(() => rawHttp(`${app.url}/api/workflows/chain`, { method: 'DELETE', headers: host() }), 415, 'unsupported_media_type');
+    await expectRefused(() => rawHttp(`${app.url}/api/runs`, { method: 'POST', headers: { ...host(), 'content-type': 'application/json; charset=latin1' }, body: runBody }), 415, 'unsupported_media_type');
   });
 
   it('refuses bodies over 5 MB with 413', async () => {
     const huge = JSON.stringify({ workflowId: 'chain', input: { topic: 'x'.repeat(5 * 1024 * 1024 + 10) } });
-    await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/runs', headers: { ...host(), ...json }, body: huge }), 413, 'payload_too_large');
+    await expectRefused(() => rawHttp(`${app.url}/api/runs`, { method: 'POST', headers: { ...host(), ...json }, body: huge }), 413, 'payload_too_large');
   });
 
   it('refuses a 10,000-deep body with 400 and keeps serving', async () => {
     const deep = `{"workflowId":"chain","input":{"topic":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`;
-    await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/runs', headers: { ...host(), ...json }, body: deep }), 400, 'too_deep');
-    await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/workflows/validate', headers: { ...host(), ...json }, body: '{"a":'.repeat(10_000) }), 400, 'too_deep');
+    await expectRefused(() => rawHttp(`${app.url}/api/runs`, { method: 'POST', headers: { ...host(), ...json }, body: deep }), 400, 'too_deep');
+    await expectRefused(() => rawHttp(`${app.url}/api/workflows/validate`, { method: 'POST', headers: { ...host(), ...json }, body: '{"a":'.repeat(10_000) }), 400, 'too_deep');
     expect((await app.request('/api/health')).status).toBe(200);
   });
 
@@ -83,15 +83,15 @@ describe('request bodies', () => {
       '{"__proto__":{"polluted":true},"workflowId":"chain"}',
     ];
     for (const body of bodies) {
-      await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/runs', headers: { ...host(), ...json }, body }), 400, 'forbidden_key');
+      await expectRefused(() => rawHttp(`${app.url}/api/runs`, { method: 'POST', headers: { ...host(), ...json }, body }), 400, 'forbidden_key');
     }
-    await expectRefused(() => rawRequest(app.port, { method: 'PUT', path: '/api/workflows/chain', headers: { ...host(), ...json }, body: '{"prototype":{}}' }), 400, 'forbidden_key');
+    await expectRefused(() => rawHttp(`${app.url}/api/workflows/chain`, { method: 'PUT', headers: { ...host(), ...json }, body: '{"prototype":{}}' }), 400, 'forbidden_key');
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect((Object.prototype as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
   it('refuses malformed JSON with 400', async () => {
-    await expectRefused(() => rawRequest(app.port, { method: 'POST', path: '/api/runs', headers: { ...host(), ...json }, body: '{"workflowId": ' }), 400, 'invalid_json');
+    await expectRefused(() => rawHttp(`${app.url}/api/runs`, { method: 'POST', headers: { ...host(), ...json }, body: '{"workflowId": ' }), 400, 'invalid_json');
   });
 });
 

@@ -2,12 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, type TempDir } from '../../helpers/make-temp-dir';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import Anthropic from '@anthropic-ai/sdk';
 import { createApp } from '../../../server/app';
+import { buildEnvironment } from '../../../server/environment';
 import { RunManager } from '../../../server/runs/run-manager';
 import { openStore } from '../../../server/store/open-store';
 import { chainWorkflow } from './helpers/fixture-workflows';
-import { readEvents } from './helpers/read-run';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { readEvents } from '../../helpers/read-sse';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 
 let app: TestApp | undefined;
 let dir: TempDir | undefined;
@@ -25,12 +27,16 @@ describe('graceful shutdown', () => {
     app = await startTestApp({ dbPath, simulator: { latency: { firstTokenMs: 600_000 } } });
     const { runId } = (await (await app.postJson('/api/runs', { workflow: chainWorkflow(), sample: 'tea' })).json()) as { runId: string };
     await readEvents((await app.events(runId)).frames, (event) => event.type === 'node.started' && event.nodeId === 'draft');
-    await vi.waitFor(() => expect(app!.claude.simulator!.requests.filter((r) => r.path === '/v1/messages')).toHaveLength(1));
+    await vi.waitFor(() => expect(app!.simulator!.requests.filter((r) => r.path === '/v1/messages')).toHaveLength(1));
     await app.close();
     app = undefined;
 
     app = await startTestApp({ dbPath });
     expect(app.store.runs.get(runId)).toMatchObject({ status: 'interrupted', note: expect.stringMatching(/shut down/) });
+    // The attempt's log ends `run.interrupted`, not `run.canceled`: nobody canceled it.
+    const logged = app.store.events.after(runId, 0, 1000).map((event) => event.type);
+    expect(logged.at(-1)).toBe('run.interrupted');
+    expect(logged).not.toContain('run.canceled');
     expect((await app.postJson(`/api/runs/${runId}/resume`, {})).status).toBe(202);
     const events = await readEvents((await app.events(runId, { query: `after=${app.store.events.lastSeq(runId)}` })).frames);
     expect(events.at(-1)?.type).toBe('run.completed');
@@ -45,8 +51,10 @@ describe('the built client', () => {
     writeFileSync(join(clientDir, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(clientDir, 'assets', 'app.js'), 'console.log(1)');
     const store = openStore(join(dir.path, 'trellis.db'));
-    const runs = new RunManager({ store, claude: undefined as never });
-    const server = createApp({ store, runs, claudeMode: 'simulator', config: { host: '127.0.0.1', allowedHosts: [], bodyLimitBytes: 1024, maxJsonDepth: 10, heartbeatMs: 1000, clientDir } }).listen(0, '127.0.0.1');
+    // No Claude is reached: an unroutable client proves the client files need none.
+    const environment = buildEnvironment({ claude: new Anthropic({ apiKey: 'unused', baseURL: 'http://claude.invalid' }) });
+    const runs = new RunManager({ store, environment });
+    const server = createApp({ store, runs, environment, config: { host: '127.0.0.1', allowedHosts: [], bodyLimitBytes: 1024, maxJsonDepth: 10, heartbeatMs: 1000, clientDir } }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {

@@ -6,7 +6,7 @@ import { stringifyWorkflow } from '../../../shared/format';
 import { openStore } from '../../../server/store/open-store';
 import { seedWorkflows } from '../../../server/store/seed-workflows';
 import { chainWorkflow } from './helpers/fixture-workflows';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -75,7 +75,7 @@ describe('workflows CRUD', () => {
     expect(models.source).toBe('facts');
     expect(models.models.map((model) => model.id)).toContain('claude-sonnet-4-6');
     expect(models.models.find((model) => model.id === 'claude-sonnet-4-6')?.max_tokens).toBe(128_000);
-    expect(app.claude.simulator!.requests.some((request) => request.path.startsWith('/v1/models'))).toBe(false);
+    expect(app.simulator!.requests.some((request) => request.path.startsWith('/v1/models'))).toBe(false);
   });
 });
 

@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler } from '../../../server/http/error-handler';
-import { createMcpCaller, mcpRouter, type McpClients, type McpConfig } from '../../../server/mcp';
+import { mcpRouter } from '../../../server/http/mcp-router';
+import { createMcpCaller, type McpClients, type McpConfig } from '../../../server/mcp';
 import { echoServerConfig } from './mcp-fixture';
 
 const { server } = echoServerConfig({ env: { ECHO_MCP_LOG: '', SECRET_TOKEN: 'tok-should-not-leak' } });

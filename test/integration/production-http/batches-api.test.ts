@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BatchJobDetail, BatchJobSummary } from '../../../server/batch-jobs/batch-job';
-import { startProductionApp, type ProductionApp } from './helpers/production-app';
+import type { BatchJobDetail, BatchJobSummary } from '../../../server/batch/batch-job';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 import { ticket, triageWorkflow } from './helpers/triage-workflow';
 
 interface ErrorAnswer {
   error: { type: string; message: string; details?: { path?: string } };
 }
 
-let app: ProductionApp | undefined;
+let app: TestApp | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
 
-async function finishedJob(current: ProductionApp, id: string): Promise<BatchJobDetail> {
+async function finishedJob(current: TestApp, id: string): Promise<BatchJobDetail> {
   for (;;) {
     const { status, body } = await current.get<{ job: BatchJobDetail }>(`/api/batches/${id}`);
     expect(status).toBe(200);
@@ -28,7 +28,7 @@ const MISSING_FIELD_ROW = 44;
 
 describe('/api/batches', () => {
   it('runs a 50-row dataset as Message Batches, reports errored rows, files every row as a run and compares with realtime', { timeout: 60_000 }, async () => {
-    app = await startProductionApp();
+    app = await startTestApp();
     expect((await app.post('/api/workflows', triageWorkflow())).status).toBe(201);
     const rows = Array.from({ length: 50 }, (_, index) => (index === MISSING_FIELD_ROW ? { subject: 'no ticket' } : { ticket: EMPTY_ROWS.has(index) ? '' : index === HUGE_ROW ? '!?'.repeat(99_999) : ticket(index) }));
 
@@ -64,7 +64,7 @@ describe('/api/batches', () => {
   });
 
   it('runs CSV rows in realtime, each as a run in the history, priced against the batch price', async () => {
-    app = await startProductionApp();
+    app = await startTestApp();
     const csv = ['ticket', ...Array.from({ length: 5 }, (_, index) => `"${ticket(index)}, with a comma"`)].join('\r\n');
     const started = await app.post<{ batchJobId: string }>('/api/batches', { workflow: triageWorkflow('inline-triage'), csv, mode: 'realtime', concurrency: 2 });
     expect(started.status).toBe(202);
@@ -79,7 +79,7 @@ describe('/api/batches', () => {
   });
 
   it('cancels a running job: unfinished rows end canceled', async () => {
-    app = await startProductionApp({ simulator: { batchRequestMs: 60_000 } });
+    app = await startTestApp({ simulator: { batchRequestMs: 60_000 } });
     const started = await app.post<{ batchJobId: string }>('/api/batches', { workflow: triageWorkflow(), rows: [{ ticket: ticket(1) }, { ticket: ticket(2) }] });
     // Wait until the first batch is in flight, then cancel.
     for (;;) {
@@ -97,7 +97,7 @@ describe('/api/batches', () => {
   });
 
   it('refuses bad requests with the path and rule, and starts nothing', async () => {
-    app = await startProductionApp();
+    app = await startTestApp();
     const workflow = triageWorkflow();
     const refused = async (body: unknown) => {
       const answer = await app!.post<ErrorAnswer>('/api/batches', body);
@@ -119,7 +119,7 @@ describe('/api/batches', () => {
   });
 
   it('bounds the jobs running at once', async () => {
-    app = await startProductionApp({ simulator: { batchRequestMs: 60_000 }, maxRunning: 1 });
+    app = await startTestApp({ simulator: { batchRequestMs: 60_000 }, maxRunningJobs: 1 });
     const body = { workflow: triageWorkflow(), rows: [{ ticket: 'a' }] };
     expect((await app.post('/api/batches', body)).status).toBe(202);
     const second = await app.post<ErrorAnswer>('/api/batches', body);

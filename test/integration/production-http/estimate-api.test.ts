@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowEstimate } from '../../../server/estimate/estimate-workflow';
 import type { Workflow } from '../../../shared/workflow-types';
-import { startProductionApp, type ProductionApp } from './helpers/production-app';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 import { triageWorkflow } from './helpers/triage-workflow';
 
 type EstimateAnswer = WorkflowEstimate & { workflowId: string; batch: boolean };
@@ -13,9 +13,9 @@ interface RunDetail {
   nodes: { nodeId: string; usage: { input_tokens: number; cache_creation_input_tokens: number; cache_read_input_tokens: number } | null }[];
 }
 
-let app: ProductionApp;
+let app: TestApp;
 beforeAll(async () => {
-  app = await startProductionApp();
+  app = await startTestApp();
   expect((await app.post('/api/workflows', triageWorkflow())).status).toBe(201);
 });
 afterAll(() => app.close());

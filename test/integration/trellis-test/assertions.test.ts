@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace-events';
-import { checkAssertion, collectRunView, escapeXml, lookupPath } from '../../../server/testing';
+import { checkAssertion, collectRunView, escapeXml, lookupPath } from '../../../server/workflow-tests';
 
 const base = { runId: 'r', ts: 0 };
 // A tiny run: a prompt node that called a tool twice (one failure), a skipped node, and outputs.

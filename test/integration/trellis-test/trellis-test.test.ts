@@ -1,31 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runTrellis, type TrellisResult } from '../../helpers/run-trellis';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const WORKFLOW = join(ROOT, 'workflows/support-triage.json');
 const SHIPPED_CASES = join(ROOT, 'workflows/tests/support-triage.cases.jsonl');
 const dir = mkdtempSync(join(tmpdir(), 'trellis-test-cli-'));
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the real CLI in a child process with no API key, so Claude is the simulator (or a cassette). */
-function trellis(...args: string[]): Promise<Outcome> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.ANTHROPIC_API_KEY;
-  delete env.TRELLIS_MCP_CONFIG;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin/trellis.mjs'), 'test', ...args], { cwd: ROOT, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function trellis(...args: string[]): Promise<TrellisResult> {
+  return runTrellis(['test', ...args]);
 }
 
 function casesFile(name: string, lines: unknown[]): string {

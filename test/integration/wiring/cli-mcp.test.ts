@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeEchoMcpConfig } from './helpers/echo-mcp-config';
 import { mcpToolWorkflow } from '../../helpers/mcp-tool-workflow';
-import { runTrellis } from './helpers/run-trellis';
+import { runTrellis } from '../../helpers/run-trellis';
 
 describe('trellis run with MCP servers from TRELLIS_MCP_CONFIG', { timeout: 60_000 }, () => {
   it('runs an mcp tool node through the configured server', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cassette } from '../../../server/replay';
-import { runTrellis } from './helpers/run-trellis';
+import { runTrellis } from '../../helpers/run-trellis';
 
 const WORKFLOW = 'workflows/weather-agent.json';
 

@@ -1,15 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace-events';
-import { createApp } from '../../../server/app';
-import { createClaude, type ClaudeConnection } from '../../../server/claude';
-import { createMcpCaller, type McpClients } from '../../../server/mcp';
-import { RunManager } from '../../../server/runs/run-manager';
-import { openStore, type Store } from '../../../server/store';
+import { createMcpCaller } from '../../../server/mcp';
+import type { Store } from '../../../server/store';
+import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 import { mcpToolWorkflow } from '../../helpers/mcp-tool-workflow';
 import { writeEchoMcpConfig } from './helpers/echo-mcp-config';
 
@@ -17,38 +13,19 @@ const dir = mkdtempSync(join(tmpdir(), 'trellis-wiring-http-'));
 const callLog = join(dir, 'calls.jsonl');
 const { config } = writeEchoMcpConfig(dir, callLog);
 
-let store: Store;
-let claude: ClaudeConnection;
-let mcp: McpClients;
-let runs: RunManager;
-let http: Server;
+let app: TestApp;
 let base = '';
+let store: Store;
 
 beforeAll(async () => {
-  store = openStore(join(dir, 'trellis.db'));
-  claude = await createClaude({ env: {}, maxRetries: 0, simulator: {} });
-  mcp = createMcpCaller(config);
-  runs = new RunManager({ store, claude: claude.client, mcp });
-  const app = createApp({
-    store,
-    runs,
-    claudeMode: claude.mode,
-    config: { host: '127.0.0.1', allowedHosts: [], bodyLimitBytes: 5 * 1024 * 1024, maxJsonDepth: 100, heartbeatMs: 15_000 },
-    log: () => {},
-    mcp: { config, clients: mcp },
-  });
-  http = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => http.once('listening', resolve));
-  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  app = await startTestApp({ mcp: { config, clients: createMcpCaller(config) } });
+  base = app.url;
+  store = app.store;
 });
 
 afterAll(async () => {
-  await runs.close();
-  http.closeAllConnections();
-  await new Promise((resolve) => http.close(resolve));
-  await mcp.close();
-  await claude.close();
-  store.close();
+  // The environment stops the MCP servers, after the runs.
+  await app.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -76,6 +76,9 @@ export async function runCrashLane(options: CrashLaneOptions): Promise<CrashLane
 
       if (statusBefore === 'interrupted') {
         report.interrupted += 1;
+        // Its log must end, with run.interrupted, so a follower is not left waiting.
+        const logged = await readRunEvents(server.url, runId, { signal: AbortSignal.timeout(10_000) }).catch((error: unknown) => fail(`reading the interrupted run's log: ${String(error)}`));
+        if (Array.isArray(logged) && logged.at(-1)?.type !== 'run.interrupted') fail(`the interrupted run's log ends with ${logged.at(-1)?.type ?? 'nothing'}, not run.interrupted`);
         const resumed = await httpJson(`${server.url}/api/runs/${runId}/resume`, { method: 'POST', body: {} });
         if (resumed.status !== 202) fail(`POST /resume answered ${resumed.status}: ${JSON.stringify(resumed.body)}`);
       }

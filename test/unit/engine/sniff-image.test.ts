@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffImage } from '../../../server/engine/images/sniff-image';
+import { sniffImage } from '../../../shared/sniff-image';
 
 function png(width: number, height: number): Uint8Array {
   const bytes = new Uint8Array(33);

@@ -66,4 +66,34 @@ describe('TraceEmitter delta coalescing', () => {
     expect(JSON.stringify(events)).not.toContain('sk-very-secret');
     expect(JSON.stringify(events)).toContain('[secret:API_KEY]');
   });
+
+  it('redacts a secret split across deltas that leave in different flushes, and keeps the rest of the text', () => {
+    const { trace, events } = emitter(1, { API_KEY: 'sk-very-secret' });
+    // flushBytes 1: every piece is flushed on its own, as when tokens arrive in separate turns.
+    for (const piece of ['Your key: sk-v', 'ery-se', 'cret. Keep it', ' safe.']) trace.delta('p', 'text', piece);
+    trace.emit({ type: 'node.completed', nodeId: 'p', data: { output: null, duration_ms: 0 } });
+    const deltas = events.filter((e): e is Extract<TraceEvent, { type: 'node.delta' }> => e.type === 'node.delta');
+    expect(deltas.length).toBeGreaterThan(1);
+    for (const delta of deltas) expect(delta.data.text).not.toMatch(/sk-v|ery-se|cret\./);
+    expect(deltas.map((delta) => delta.data.text).join('')).toBe('Your key: [secret:API_KEY]. Keep it safe.');
+    // The held-back tail is released before the node's next event, never after it.
+    expect(events.at(-1)?.type).toBe('node.completed');
+  });
+
+  it('holds back nothing when there are no secrets, and never more than a secret\'s length otherwise', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 40 }), (pieces) => {
+        const secret = 'tok-12345';
+        const { trace, events } = emitter(1, { T: secret });
+        const text = pieces.join('');
+        for (const piece of pieces) trace.delta('n', 'text', piece);
+        const emitted = events.map((e) => (e.type === 'node.delta' ? e.data.text : '')).join('');
+        // Before the stream ends, at most len(secret) - 1 raw characters are still held back.
+        expect(text.split(secret).join('').length - emitted.replaceAll('[secret:T]', '').length).toBeLessThan(secret.length);
+        trace.flushAll();
+        const all = events.map((e) => (e.type === 'node.delta' ? e.data.text : '')).join('');
+        expect(all).toBe(text.split(secret).join('[secret:T]'));
+      }),
+    );
+  });
 });

@@ -1,23 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runTrellis, type TrellisResult } from '../../helpers/run-trellis';
 import { stringifyWorkflow } from '../../../shared/format';
 import { tinyWith, tinyWorkflow } from './tiny-workflow';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const run = promisify(execFile);
-
-async function trellisValidate(...files: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/trellis.mjs'), 'validate', ...files], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function trellisValidate(...files: string[]): Promise<TrellisResult> {
+  return runTrellis(['validate', ...files]);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'trellis-validate-'));

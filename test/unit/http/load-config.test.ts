@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, secretsFrom } from '../../../server/config';
+import { ConfigError, loadConfig } from '../../../server/config';
 
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:5170 and .trellis/trellis.db under the working directory', () => {
@@ -16,12 +16,5 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRELLIS_PORT: '70000' })).toThrow(/--port \/ TRELLIS_PORT must be an integer from 0 to 65535, got "70000"/);
     expect(() => loadConfig({}, ['--verbose'])).toThrow(ConfigError);
     expect(() => loadConfig({}, ['--db'])).toThrow(/--db needs a value/);
-  });
-});
-
-describe('secretsFrom', () => {
-  it('exposes only the listed variables and never the Claude credentials', () => {
-    expect(secretsFrom({ WEATHER_KEY: 'w-123', OTHER: 'o' }, ['WEATHER_KEY', 'MISSING'])).toEqual({ WEATHER_KEY: 'w-123' });
-    expect(() => secretsFrom({ ANTHROPIC_API_KEY: 'sk' }, ['ANTHROPIC_API_KEY'])).toThrow(/never readable/);
   });
 });

@@ -86,7 +86,7 @@ describe('Store.commitEvents', () => {
 });
 
 describe('RunTable', () => {
-  it('lists newest first, filtered by workflow, and marks live runs interrupted with a note', () => {
+  it('lists newest first, filtered by workflow, and a run.interrupted event marks a live run interrupted with its reason', () => {
     const store = openStore(join(dir, 's.db'));
     store.runs.insert(newRun('old', 1));
     store.runs.insert({ ...newRun('other', 2), workflowId: 'wf2' });
@@ -96,10 +96,11 @@ describe('RunTable', () => {
     expect(store.runs.list({ limit: 10 }).map((r) => r.id)).toEqual(['new', 'other', 'old']);
     expect(store.runs.list({ workflowId: 'wf', limit: 1 }).map((r) => r.id)).toEqual(['new']);
 
-    expect(store.runs.markInterrupted('server stopped', 5).sort()).toEqual(['new', 'other']);
+    expect(store.runs.liveIds().sort()).toEqual(['new', 'other']);
+    store.commitEvents([{ seq: 1, ts: 5, runId: 'new', type: 'run.interrupted', data: { usage: { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }, cost_usd: 0, duration_ms: 0, reason: 'server stopped' } }]);
     expect(store.runs.get('new')).toMatchObject({ status: 'interrupted', note: 'server stopped' });
     expect(store.runs.get('old')?.status).toBe('completed');
-    expect(store.runs.markInterrupted('again', 6)).toEqual([]);
+    expect(store.runs.liveIds()).toEqual(['other']);
     store.close();
   });
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { McpConfig } from '../../../../server/mcp';
-import { REPO_ROOT } from './run-trellis';
+import { REPO_ROOT } from '../../../helpers/run-trellis';
 
 const ECHO_SERVER = join(REPO_ROOT, 'test/fixtures/mcp/echo-server.ts');
 

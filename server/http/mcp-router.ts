@@ -1,8 +1,6 @@
 import { Router } from 'express';
-import { HttpError } from '../http/http-error';
-import type { McpClients } from './create-mcp-caller';
-import { describeMcpServers } from './describe-mcp-servers';
-import type { McpConfig } from './mcp-config';
+import { describeMcpServers, type McpClients, type McpConfig } from '../mcp';
+import { HttpError } from './http-error';
 
 const LIST_TOOLS_TIMEOUT_MS = 15_000;
 

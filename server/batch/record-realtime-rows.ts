@@ -1,8 +1,8 @@
 import { stringifyWorkflow } from '../../shared/format';
 import type { Json } from '../../shared/json-schema';
 import type { Workflow } from '../../shared/workflow-types';
-import type { BatchReport } from '../batch/batch-report';
-import { runRowsRealtime, type RealtimeRowsOptions } from '../batch/run-rows-realtime';
+import type { BatchReport } from './batch-report';
+import { runRowsRealtime, type RealtimeRowsOptions } from './run-rows-realtime';
 import { recordRun } from '../runs/record-run';
 import type { Store } from '../store/store';
 
@@ -10,22 +10,20 @@ export interface RecordRealtimeOptions extends RealtimeRowsOptions {
   store: Store;
   /** Row `n` is recorded as run `<runIdPrefix>_r<n>`. */
   runIdPrefix: string;
-  now?: () => number;
 }
 
 /**
  * The realtime twin of `runBatch(…, { store })`: every row is an ordinary streamed run of the
  * engine, recorded in the store as it goes (so it opens in the run history like any run), and the
  * same `BatchReport` comes back, priced at the realtime rate with the batch price to compare.
- * `runRealtime` in server/batch does not record; this is what the HTTP API needs.
+ * `runRealtime` does not record; this is what the HTTP API needs.
  */
 export async function recordRealtimeRows(workflow: Workflow, rows: readonly Json[], options: RecordRealtimeOptions): Promise<BatchReport> {
-  const now = options.now ?? Date.now;
+  const now = (): number => options.environment.now();
   const workflowJson = stringifyWorkflow(workflow);
   const runIds: string[] = [];
   const result = await runRowsRealtime(workflow, rows, options, {
     runIdFor: (row) => `${options.runIdPrefix}_r${row}`,
-    now,
     consume: async (row, runId, events) => {
       await recordRun(options.store, { id: runId, workflowId: workflow.id, workflowJson, input: rows[row] as Json, createdAt: now() }, events, { now });
       runIds[row] = runId;

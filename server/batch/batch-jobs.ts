@@ -1,35 +1,26 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type Anthropic from '@anthropic-ai/sdk';
 import type { Json } from '../../shared/json-schema';
-import type { PriceTable } from '../../shared/pricing';
 import type { Workflow } from '../../shared/workflow-types';
-import type { BatchProgress, BatchReport } from '../batch/batch-report';
-import { runBatch } from '../batch/run-batch';
-import type { GuardedFetch, McpCaller } from '../engine/types';
+import type { EngineEnvironment } from '../environment';
 import type { Store } from '../store/store';
 import type { BatchJobDetail, BatchJobMode, BatchJobSummary } from './batch-job';
+import type { BatchProgress, BatchReport } from './batch-report';
 import { recordRealtimeRows } from './record-realtime-rows';
+import { runBatch } from './run-batch';
 
 export interface BatchJobsDeps {
   store: Store;
-  claude: Anthropic;
+  /** The process's one environment: the same Claude, fetch, files root, secrets and MCP as runs. */
+  environment: EngineEnvironment;
   /** Folder for the jobs' resume files (the database's folder in the server). */
   stateDir: string;
   /** Wait between batch status polls (200 ms on the simulator, 10 s on the real API). */
   pollMs: number;
-  mcp?: McpCaller;
-  secrets?: Record<string, string>;
-  fetch?: GuardedFetch;
-  prices?: PriceTable;
-  filesRoot?: string;
   /** Jobs running at once; more are refused (default 4). */
   maxRunning?: number;
   /** Ended jobs kept for `GET /api/batches` (oldest forgotten first; default 100). */
   maxKept?: number;
-  now?: () => number;
-  newId?: () => string;
 }
 
 export interface StartBatchJob {
@@ -56,18 +47,16 @@ interface Job {
 export class BatchJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly now: () => number;
-  private readonly newId: () => string;
 
   constructor(private readonly deps: BatchJobsDeps) {
-    this.now = deps.now ?? Date.now;
-    this.newId = deps.newId ?? (() => `bj_${randomBytes(6).toString('hex')}`);
+    this.now = () => deps.environment.now();
   }
 
   start(request: StartBatchJob): BatchJobSummary {
     const running = [...this.jobs.values()].filter((job) => job.detail.status === 'running').length;
     const maxRunning = this.deps.maxRunning ?? 4;
     if (running >= maxRunning) throw new BatchJobsBusyError(`${running} dataset jobs are already running (the limit is ${maxRunning}); wait for one to end or cancel one.`);
-    const id = this.newId();
+    const id = this.deps.environment.newId('bj');
     const detail: BatchJobDetail = {
       id,
       workflowId: request.workflow.id,
@@ -132,21 +121,16 @@ export class BatchJobs {
   private async execute(job: Job, request: StartBatchJob): Promise<BatchReport> {
     const { deps } = this;
     const common = {
-      claude: deps.claude,
+      environment: deps.environment,
       store: deps.store,
       signal: job.controller.signal,
       onProgress: (progress: BatchProgress) => {
         job.detail.progress = progress;
         job.detail.rowsDone = progress.rowsDone;
       },
-      ...(deps.mcp ? { mcp: deps.mcp } : {}),
-      ...(deps.secrets ? { secrets: deps.secrets } : {}),
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      ...(deps.prices ? { prices: deps.prices } : {}),
-      ...(deps.filesRoot ? { filesRoot: deps.filesRoot } : {}),
       ...(request.concurrency ? { concurrency: request.concurrency } : {}),
     };
-    if (request.mode === 'realtime') return recordRealtimeRows(request.workflow, request.rows, { ...common, runIdPrefix: job.detail.id, now: this.now });
+    if (request.mode === 'realtime') return recordRealtimeRows(request.workflow, request.rows, { ...common, runIdPrefix: job.detail.id });
     const dir = join(deps.stateDir, 'batch-jobs');
     mkdirSync(dir, { recursive: true });
     const statePath = join(dir, `${job.detail.id}.batch-state.json`);

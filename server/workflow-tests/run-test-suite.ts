@@ -1,15 +1,19 @@
 import type { TraceEvent } from '../../shared/trace-events';
 import type { Workflow } from '../../shared/workflow-types';
 import { runWorkflow } from '../engine/run-workflow';
-import type { EngineDeps } from '../engine/types';
+import { engineDepsOf, type EngineEnvironment } from '../environment';
 import { checkAssertion } from './check-assertion';
 import { collectRunView } from './collect-run-view';
 import { splitPath } from './split-path';
 import type { CaseResult, SuiteResult, TestCase } from './test-case';
 
 export interface SuiteOptions {
-  /** Engine deps shared by every case; runId is set per case. */
-  deps: Omit<EngineDeps, 'runId'>;
+  /** Every case runs in this environment, as `trellis run` would run it. */
+  environment: EngineEnvironment;
+  /** Stops the suite: the running case is canceled and no further case starts. */
+  signal?: AbortSignal;
+  /** Nodes at once inside a case. */
+  concurrency?: number;
   /** Clock for the reported durations (default Date.now). */
   now?: () => number;
   /** Called after each case, e.g. to print progress. */
@@ -27,7 +31,8 @@ export async function runTestSuite(workflow: Workflow, cases: readonly TestCase[
   for (const [index, testCase] of cases.entries()) {
     const caseStartedAt = now();
     const events: TraceEvent[] = [];
-    for await (const event of runWorkflow(workflow, testCase.input, { ...options.deps, runId: `test_${index + 1}` })) events.push(event);
+    const deps = engineDepsOf(options.environment, { runId: `test_${index + 1}`, signal: options.signal, concurrency: options.concurrency });
+    for await (const event of runWorkflow(workflow, testCase.input, deps)) events.push(event);
     const view = collectRunView(events);
     const matcherResults = testCase.expect.flatMap((assertion) => checkAssertion(view, assertion));
     const expectsRunStatus = testCase.expect.some((assertion) => splitPath(assertion.path)?.[0] === 'run');
@@ -43,7 +48,7 @@ export async function runTestSuite(workflow: Workflow, cases: readonly TestCase[
     if (runError !== undefined) result.runError = runError;
     results.push(result);
     options.onCase?.(result);
-    if (options.deps.signal?.aborted) break;
+    if (options.signal?.aborted) break;
   }
   return { workflowId: workflow.id, passed: results.length === cases.length && results.every((item) => item.passed), cases: results, duration_ms: now() - startedAt };
 }

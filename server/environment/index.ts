@@ -1,0 +1,10 @@
+export type { ClaudeMode, EngineEnvironment } from './engine-environment';
+export { buildEnvironment, type EnvironmentParts } from './build-environment';
+export { openEnvironment, type OpenEnvironmentOptions } from './open-environment';
+export { engineDepsOf, type RunDeps } from './engine-deps-of';
+export { findRunIssues } from './find-run-issues';
+export { findMissingFileImages } from './find-missing-file-images';
+export { resolveFilesRoot, FILES_ROOT_ENV, type FilesRootChoice } from './files-root';
+export { SecretsPolicy, SecretsConfigError, SECRETS_ENV, type SecretGrant } from './secrets-policy';
+export { isTrellisCredential, trellisCredentialValues } from './trellis-credentials';
+export type { RunIssue } from './run-issue';
