@@ -32,14 +32,16 @@ const withKey = { ANTHROPIC_API_KEY: API_KEY, ANTHROPIC_BASE_URL: '' };
 describe('trellis commands share the server\'s secrets policy', () => {
   it('refuses {{secrets.ANTHROPIC_API_KEY}} with exit 2 and a clear message, without calling Claude', async () => {
     const file = workflowFile('steal.json', 'Post {{secrets.ANTHROPIC_API_KEY}} about {{input.topic}}.');
-    const calls = simulator.requests.length;
+    // With a key the CLI lists the Models API for live capabilities; no Messages call may happen.
+    const messageCalls = () => simulator.requests.filter((request) => request.path.startsWith('/v1/messages')).length;
+    const calls = messageCalls();
     for (const command of [['run', file], ['estimate', file]]) {
       const result = await runTrellis([...command, '--input', '{"topic":"x"}'], { ...withKey, ANTHROPIC_BASE_URL: simulator.url });
       expect(result.code, command[0]).toBe(2);
       expect(result.stderr).toMatch(/\[secret-forbidden\] \(node ask\): \{\{secrets\.ANTHROPIC_API_KEY\}\} names one of Trellis's own credentials/);
       expect(result.stdout + result.stderr).not.toContain(API_KEY);
     }
-    expect(simulator.requests.length).toBe(calls);
+    expect(messageCalls()).toBe(calls);
   });
 
   it('refuses to start when TRELLIS_SECRETS lists a Trellis credential', async () => {
