@@ -1,5 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import type { JsonSchema } from '../json-schema';
+import type { PromptConfig, ToolConfig } from '../node-configs';
+import { capabilitiesOf } from '../nodes';
 import type { CheckContext } from './check-context';
 import { jsonPointer } from './json-pointer';
 
@@ -83,13 +85,16 @@ export function checkEmbeddedSchemas(ctx: CheckContext): void {
   });
 
   for (const node of workflow.nodes) {
-    if (node.type === 'tool') {
-      const problem = schemaProblem(node.config.input_schema);
+    const capabilities = capabilitiesOf(node.type);
+    if (capabilities.isToolProvider) {
+      const inputSchema = (node.config as ToolConfig).input_schema;
+      const problem = schemaProblem(inputSchema);
       if (problem) ctx.nodeIssue('error', node, 'tool.input_schema', ['config', 'input_schema'], `input_schema is not a valid JSON Schema: ${problem}.`);
-      else if (node.config.input_schema.type !== 'object') ctx.nodeIssue('error', node, 'tool.input_schema', ['config', 'input_schema', 'type'], 'input_schema must have "type": "object" (the Messages API requires it).');
+      else if (inputSchema.type !== 'object') ctx.nodeIssue('error', node, 'tool.input_schema', ['config', 'input_schema', 'type'], 'input_schema must have "type": "object" (the Messages API requires it).');
     }
-    if ((node.type === 'prompt' || node.type === 'vision' || node.type === 'thinking') && node.config.schema) {
-      const problem = schemaProblem(node.config.schema);
+    const outputSchema = capabilities.hasConversation ? (node.config as PromptConfig).schema : undefined;
+    if (outputSchema) {
+      const problem = schemaProblem(outputSchema);
       if (problem) ctx.nodeIssue('error', node, 'output.invalid_schema', ['config', 'schema'], `schema is not a valid JSON Schema: ${problem}.`);
     }
   }

@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import { NODE_TYPES } from '../workflow-types';
+import { listNodeSpecs } from '../nodes';
 import { buildWorkflowSchema } from './build-workflow-schema';
 import type { WorkflowIssue } from './workflow-issue';
 
@@ -101,5 +101,5 @@ function describeTags(parentSchema: unknown, tag: string): string {
 }
 
 function knownTypes(): string {
-  return NODE_TYPES.join(', ');
+  return listNodeSpecs().map((spec) => spec.type).join(', ');
 }
