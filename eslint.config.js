@@ -7,7 +7,7 @@ const serverOrClient = ['**/server/**', '**/client/**'];
 const serverOnly = ['@anthropic-ai/sdk', '@anthropic-ai/sdk/*', 'better-sqlite3', 'express', 'node:*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**', 'shared/validation/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,3 +1,4 @@
+import type { ContentBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { Json } from '../../shared/json-schema';
 import type { StopReason } from '../../shared/trace-events';
 import type { Usage } from '../../shared/usage';
@@ -38,12 +39,13 @@ export interface NodeResult {
 
 export interface NodeRunner<T extends NodeType = NodeType> {
   type: T;
-  /**
-   * Tool nodes are never scheduled: they run inside the tool loop of the node they are attached
-   * to (see tools/run-tool-node.ts). Their `run` is not called by the scheduler.
-   */
-  scheduled: boolean;
+  /** Called by the scheduler, never for a type that declares `isToolProvider` (those run inside a tool loop). */
   run(ctx: NodeContext<T>): Promise<NodeResult>;
+  /**
+   * Content blocks put before the first message (vision: the images). The estimator asks for them
+   * too, so an estimate counts exactly what a run sends.
+   */
+  leadBlocks?(ctx: NodeContext<T>): Promise<ContentBlockParam[]>;
 }
 
 export interface UsageRecord {

@@ -11,7 +11,6 @@ import { resolveStrict } from '../render-strict';
 /** Picks one route; the scheduler then skips every edge whose `sourceHandle` is another route. */
 export const branchRunner: NodeRunner<'branch'> = {
   type: 'branch',
-  scheduled: true,
   run: (ctx) => (ctx.node.config.mode === 'claude' ? chooseWithClaude(ctx) : chooseByMatch(ctx)),
 };
 

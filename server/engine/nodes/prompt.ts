@@ -4,6 +4,5 @@ import { runConversation } from '../run-conversation';
 /** One Messages call (or the tool loop when tool nodes are attached). */
 export const promptRunner: NodeRunner<'prompt'> = {
   type: 'prompt',
-  scheduled: true,
   run: (ctx) => runConversation(ctx),
 };

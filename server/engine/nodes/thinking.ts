@@ -4,6 +4,5 @@ import { runConversation } from '../run-conversation';
 /** A prompt with extended thinking; thinking deltas are traced with `kind: "thinking"`. */
 export const thinkingRunner: NodeRunner<'thinking'> = {
   type: 'thinking',
-  scheduled: true,
   run: (ctx) => runConversation(ctx),
 };

@@ -5,6 +5,6 @@ import { runConversation } from '../run-conversation';
 /** A prompt with images; every image is loaded and checked before the call. */
 export const visionRunner: NodeRunner<'vision'> = {
   type: 'vision',
-  scheduled: true,
   run: async (ctx) => runConversation(ctx, { leadBlocks: await loadVisionImages(ctx) }),
+  leadBlocks: loadVisionImages,
 };
