@@ -2,6 +2,7 @@ import { upstreamNodeIds } from '../graph';
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../models';
 import type { PromptConfig } from '../node-configs';
 import type { Workflow, WorkflowNode } from '../workflow-types';
+import type { EmbeddedSchemaChecker } from './embedded-schema-checker';
 import { jsonPointer } from './json-pointer';
 import type { WorkflowIssue } from './workflow-issue';
 
@@ -20,6 +21,8 @@ export class CheckContext {
   constructor(
     readonly workflow: Workflow,
     readonly knownModels: ReadonlySet<string>,
+    /** How embedded JSON Schemas are checked: ajv on the server, the interpreter in the browser. */
+    readonly schemas: EmbeddedSchemaChecker,
   ) {
     workflow.nodes.forEach((node, index) => {
       // First occurrence wins; duplicates are reported by the id check.

@@ -1,5 +1,6 @@
 import type { ModelCatalog } from '../claude-models/model-catalog';
 import type { Json } from '../json-schema';
+import type { EmbeddedSchemaChecker } from './embedded-schema-checker';
 import type { Workflow } from '../workflow-types';
 
 /**
@@ -42,6 +43,11 @@ export interface ValidateOptions {
    * Defaults to the facts table. (Will replace `knownModels`.)
    */
   models?: ModelCatalog;
+  /**
+   * How the JSON Schemas written into the workflow are checked. Defaults to ajv, which generates
+   * code; the browser passes `interpretedSchemaChecker`, which does not.
+   */
+  schemas?: EmbeddedSchemaChecker;
 }
 
 /** Splits issues by severity into the result shape every caller (canvas, server, CLI) uses. */
