@@ -126,8 +126,8 @@ function validate(schema: Schema, data: unknown, path: string, root: unknown, er
   }
   if (typeof data === 'number') checkNumber(schema, data, at);
   if (typeof data === 'string') checkString(schema, data, at);
-  if (Array.isArray(data)) checkArray(schema, data, path, sub, at);
-  else if (data !== null && typeof data === 'object') checkObject(schema, data as Record<string, unknown>, path, sub, at);
+  if (Array.isArray(data)) checkArray(schema, data, path, sub, at, errors);
+  else if (data !== null && typeof data === 'object') checkObject(schema, data as Record<string, unknown>, path, sub, at, errors);
 }
 
 type Report = (keyword: string, params: Record<string, unknown>, message: string) => void;
@@ -136,14 +136,17 @@ type Sub = (subschema: unknown, subData: unknown, subPath: string, into?: Schema
 function checkOneOf(parts: unknown[], data: unknown, path: string, sub: Sub, at: Report, errors: SchemaError[]): void {
   const branchErrors: SchemaError[] = [];
   const passing: number[] = [];
-  parts.forEach((part, index) => {
+  // ajv stops at the second passing branch: later branches are never evaluated.
+  for (const [index, part] of parts.entries()) {
     const probe: SchemaError[] = [];
     sub(part, data, path, probe);
     if (probe.length === 0) passing.push(index);
     else branchErrors.push(...probe);
-  });
+    if (passing.length === 2) break;
+  }
   if (passing.length === 1) return;
-  if (passing.length === 0) errors.push(...branchErrors);
+  // Like ajv: the failing branches' errors stay, even when the problem is two passing branches.
+  errors.push(...branchErrors);
   at('oneOf', { passingSchemas: passing.length > 1 ? passing.slice(0, 2) : null }, 'must match exactly one schema in oneOf');
 }
 
@@ -184,7 +187,8 @@ function checkNumber(schema: Record<string, unknown>, data: number, at: Report):
   limit('minimum', '>=', (bound) => data < bound);
   limit('exclusiveMaximum', '<', (bound) => data >= bound);
   limit('exclusiveMinimum', '>', (bound) => data <= bound);
-  if (typeof schema.multipleOf === 'number' && data % schema.multipleOf !== 0) at('multipleOf', { multipleOf: schema.multipleOf }, `must be multiple of ${schema.multipleOf}`);
+  // ajv's test, kept exactly: the quotient must be an integer (so -5e-324 is a multiple of 2, as it underflows to -0).
+  if (typeof schema.multipleOf === 'number' && data / schema.multipleOf !== parseInt(String(data / schema.multipleOf), 10)) at('multipleOf', { multipleOf: schema.multipleOf }, `must be multiple of ${schema.multipleOf}`);
 }
 
 function checkString(schema: Record<string, unknown>, data: string, at: Report): void {
@@ -195,36 +199,45 @@ function checkString(schema: Record<string, unknown>, data: string, at: Report):
   if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(data)) at('pattern', { pattern: schema.pattern }, `must match pattern "${schema.pattern}"`);
 }
 
-function checkArray(schema: Record<string, unknown>, data: unknown[], path: string, sub: Sub, at: Report): void {
+function checkArray(schema: Record<string, unknown>, data: unknown[], path: string, sub: Sub, at: Report, errors: SchemaError[]): void {
   if (typeof schema.maxItems === 'number' && data.length > schema.maxItems) at('maxItems', { limit: schema.maxItems }, `must NOT have more than ${schema.maxItems} items`);
   if (typeof schema.minItems === 'number' && data.length < schema.minItems) at('minItems', { limit: schema.minItems }, `must NOT have fewer than ${schema.minItems} items`);
   const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
   prefix.forEach((part, index) => {
     if (index < data.length) sub(part, data[index], `${path}/${index}`);
   });
-  if (schema.items !== undefined) for (let index = prefix.length; index < data.length; index += 1) sub(schema.items, data[index], `${path}/${index}`);
+  // After prefixItems, `items: false` is a length limit to ajv, reported once rather than per extra item.
+  if (schema.items === false && prefix.length > 0 && data.length > prefix.length) at('items', { limit: prefix.length }, `must NOT have more than ${prefix.length} items`);
+  else if (schema.items !== undefined) for (let index = prefix.length; index < data.length; index += 1) sub(schema.items, data[index], `${path}/${index}`);
   if (schema.contains !== undefined) {
-    const matches = data.filter((item) => {
+    const itemErrors: SchemaError[] = [];
+    const matches = data.filter((item, index) => {
       const probe: SchemaError[] = [];
-      sub(schema.contains, item, path, probe);
+      sub(schema.contains, item, `${path}/${index}`, probe);
+      itemErrors.push(...probe);
       return probe.length === 0;
     }).length;
     const min = typeof schema.minContains === 'number' ? schema.minContains : 1;
     const max = typeof schema.maxContains === 'number' ? schema.maxContains : Infinity;
-    if (matches < min || matches > max) at('contains', { minContains: min, ...(max === Infinity ? {} : { maxContains: max }) }, max === Infinity ? `must contain at least ${min} valid item(s)` : `must contain at least ${min} and no more than ${max} valid item(s)`);
+    if (matches < min || matches > max) {
+      // Like ajv: when too few items match, why each item did not.
+      if (matches < min) errors.push(...itemErrors);
+      at('contains', { minContains: min, ...(max === Infinity ? {} : { maxContains: max }) }, max === Infinity ? `must contain at least ${min} valid item(s)` : `must contain at least ${min} and no more than ${max} valid item(s)`);
+    }
   }
   if (schema.uniqueItems === true) {
-    for (let later = data.length - 1; later > 0; later -= 1) {
-      const earlier = data.findIndex((item, index) => index < later && deepEqual(item, data[later]));
-      if (earlier >= 0) {
-        at('uniqueItems', { i: later, j: earlier }, `must NOT have duplicate items (items ## ${earlier} and ${later} are identical)`);
-        break;
+    // ajv's pair: scanning from the end, the first item with an equal item after it, and the nearest such.
+    search: for (let i = data.length - 2; i >= 0; i -= 1) {
+      for (let j = i + 1; j < data.length; j += 1) {
+        if (!deepEqual(data[i], data[j])) continue;
+        at('uniqueItems', { i, j }, `must NOT have duplicate items (items ## ${j} and ${i} are identical)`);
+        break search;
       }
     }
   }
 }
 
-function checkObject(schema: Record<string, unknown>, data: Record<string, unknown>, path: string, sub: Sub, at: Report): void {
+function checkObject(schema: Record<string, unknown>, data: Record<string, unknown>, path: string, sub: Sub, at: Report, errors: SchemaError[]): void {
   const keys = Object.keys(data);
   if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties) at('maxProperties', { limit: schema.maxProperties }, `must NOT have more than ${schema.maxProperties} properties`);
   if (typeof schema.minProperties === 'number' && keys.length < schema.minProperties) at('minProperties', { limit: schema.minProperties }, `must NOT have fewer than ${schema.minProperties} properties`);
@@ -242,7 +255,10 @@ function checkObject(schema: Record<string, unknown>, data: Record<string, unkno
     for (const key of keys) {
       const probe: SchemaError[] = [];
       sub(schema.propertyNames, key, path, probe);
-      if (probe.length > 0) at('propertyNames', { propertyName: key }, 'property name must be valid');
+      if (probe.length === 0) continue;
+      // ajv reports the name's own errors (tagged with the name), then the propertyNames error.
+      for (const inner of probe) errors.push({ ...inner, params: { ...inner.params, propertyName: key } });
+      at('propertyNames', { propertyName: key }, 'property name must be valid');
     }
   }
   const properties = asMap(schema.properties);
