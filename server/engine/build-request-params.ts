@@ -2,6 +2,7 @@ import type { ContentBlockParam, MessageCreateParamsBase, ThinkingConfigParam, T
 import type { JsonSchema } from '../../shared/json-schema';
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, findModel } from '../../shared/models';
 import type { BranchConfig, PromptConfig, ThinkingSetting } from '../../shared/node-configs';
+import { capabilitiesOf } from '../../shared/nodes';
 import type { WorkflowNode } from '../../shared/workflow-types';
 import { buildConversation, cacheControl } from './build-conversation';
 import { JSON_OUTPUT_TOOL, jsonToolSchema } from './json-output';
@@ -38,10 +39,8 @@ const JSON_TOOL_DESCRIPTION = 'Return your final answer as JSON matching this sc
 export function buildRequestParams(ctx: RequestContext, options: RequestOptions = {}): RequestPlan {
   const node = ctx.node as WorkflowNode;
   if (node.type === 'branch') return { params: branchParams(ctx, node.config), forcesJsonAnswer: false };
-  if (node.type !== 'prompt' && node.type !== 'vision' && node.type !== 'thinking') {
-    throw NodeError.config(`${node.id}: a ${node.type} node sends no Messages request`);
-  }
-  return conversationPlan(ctx, node.config, node.type === 'thinking' ? node.config.thinking : undefined, options.leadBlocks);
+  if (!capabilitiesOf(node.type).hasConversation) throw NodeError.config(`${node.id}: a ${node.type} node sends no Messages request`);
+  return conversationPlan(ctx, node.config as PromptConfig, node.type === 'thinking' ? node.config.thinking : undefined, options.leadBlocks);
 }
 
 function conversationPlan(ctx: RequestContext, config: PromptConfig, thinking: ThinkingSetting | undefined, leadBlocks: ContentBlockParam[] | undefined): RequestPlan {

@@ -32,7 +32,10 @@ export interface NodeCapabilities<C = unknown> {
   callsClaude?: true | ((config: C) => boolean);
   /** Tool nodes attach to it through the `tools` target handle and run inside its tool loop. */
   acceptsTools?: true;
-  /** Never scheduled: it attaches to an `acceptsTools` node and runs inside that node's tool loop. */
+  /**
+   * Never scheduled: it attaches to an `acceptsTools` node and runs inside that node's tool loop.
+   * Its config is a ToolConfig (name, input_schema, implementation): the tool loop and the validator read those.
+   */
   isToolProvider?: true;
   /** Its config is a PromptConfig conversation (messages, output, tool_choice), so `continue_from` may name it. */
   hasConversation?: true;
