@@ -2,8 +2,8 @@ import type { Json } from './json-schema';
 import { MODELS } from './models';
 import type { Workflow } from './workflow-types';
 import { CheckContext } from './validation/check-context';
-import { ajvSchemaChecker } from './validation/ajv-schema-checker';
 import { checkEmbeddedSchemas } from './validation/check-embedded-schemas';
+import { defaultSchemaChecker } from './validation/default-schema-checker';
 import type { EmbeddedSchemaChecker } from './validation/embedded-schema-checker';
 import { checkGraph } from './validation/check-graph';
 import { checkNodeConfigs } from './validation/check-node-configs';
@@ -41,7 +41,7 @@ function collectIssues(doc: unknown, options: ValidateOptions): WorkflowIssue[] 
   const schema = schemaIssues(doc);
   if (schema.length > 0) return schema;
 
-  const ctx = new CheckContext(doc as Workflow, new Set(options.knownModels ?? CATALOGUE), options.schemas ?? ajvSchemaChecker);
+  const ctx = new CheckContext(doc as Workflow, new Set(options.knownModels ?? CATALOGUE), options.schemas ?? defaultSchemaChecker);
   checkEmbeddedSchemas(ctx);
   const graphSound = checkGraph(ctx);
   // Upstream sets are meaningless with duplicate ids, dangling edges or cycles; report those first.
@@ -72,7 +72,7 @@ function countLimits(doc: unknown): WorkflowIssue[] {
  */
 export function validateRunInput(workflow: Workflow, input: unknown): WorkflowIssue[];
 export function validateRunInput(workflow: Workflow, input: unknown, schemas: EmbeddedSchemaChecker): WorkflowIssue[] | null;
-export function validateRunInput(workflow: Workflow, input: unknown, schemas: EmbeddedSchemaChecker = ajvSchemaChecker): WorkflowIssue[] | null {
+export function validateRunInput(workflow: Workflow, input: unknown, schemas: EmbeddedSchemaChecker = defaultSchemaChecker): WorkflowIssue[] | null {
   const structural = checkStructure(input, LIMITS.inputStringLength);
   if (structural.length > 0) return structural.map((issue) => ({ ...issue, message: `Run input: ${issue.message}` }));
   const problems = schemas.valueProblems(workflow.inputs, input as Json);

@@ -1,8 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { listNodeSpecs, onlyBuiltInNodeTypes } from '../nodes';
-import { buildWorkflowSchema } from './build-workflow-schema';
+import { compileWorkflowSchema } from './compile-workflow-schema';
 import { validateWorkflowDocument } from './generated/workflow-validator.js';
-import { WORKFLOW_AJV_OPTIONS } from './workflow-ajv-options';
 import type { WorkflowIssue } from './workflow-issue';
 
 let compiled: { types: string; validate: ValidateFunction } | undefined;
@@ -17,7 +16,7 @@ function workflowValidator(): ValidateFunction {
   const types = listNodeSpecs()
     .map((spec) => spec.type)
     .join(',');
-  if (compiled?.types !== types) compiled = { types, validate: new Ajv2020(WORKFLOW_AJV_OPTIONS).compile(buildWorkflowSchema()) };
+  if (compiled?.types !== types) compiled = { types, validate: compileWorkflowSchema() };
   return compiled.validate;
 }
 

@@ -2,8 +2,8 @@ import type { Options } from 'ajv/dist/2020';
 
 /**
  * ajv settings of the whole-file workflow schema, shared by the build-time generator
- * (scripts/precompiled-validators.ts) and the run-time compile used only when node types beyond
- * the built-ins are registered, so both produce the same errors.
+ * (scripts/precompiled-validators.ts) and the run-time compile (compile-workflow-schema.ts) used
+ * only when node types beyond the built-ins are registered, so both produce the same errors.
  * strictRequired is off because discriminated unions name their tag in `required` next to a
  * `oneOf` that defines it; every other strict check (types, tuples, unknown keywords) is on.
  * `verbose` keeps `parentSchema` on errors: the messages list a union's alternatives from it.

@@ -44,8 +44,8 @@ export interface ValidateOptions {
    */
   models?: ModelCatalog;
   /**
-   * How the JSON Schemas written into the workflow are checked. Defaults to ajv, which generates
-   * code; the browser passes `interpretedSchemaChecker`, which does not.
+   * How the JSON Schemas written into the workflow are checked. Defaults to ajv in Node, which
+   * generates code, and to `interpretedSchemaChecker` in the browser build, which does not.
    */
   schemas?: EmbeddedSchemaChecker;
 }

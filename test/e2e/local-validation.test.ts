@@ -25,6 +25,12 @@ describe.skipIf(browserUnavailable() !== null)('validation in the page, under th
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toContain('unsafe-eval');
 
+    // No code-generating module is served at all (vite.config.ts swaps in the `.browser.ts` twins).
+    const html = await (await page.request.get(app.baseUrl)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(await (await page.request.get(new URL(script, app.baseUrl).href)).text()).not.toMatch(/\bFunction\(|\beval\(/);
+
     await app.openWorkflow('code-review');
     await expect.poll(() => app.issueCount()).toBe(0);
     await app.node('review').click();
