@@ -47,7 +47,7 @@ export function onlyBuiltInNodeTypes(): boolean {
  * Adds a node type outside NODE_SPECS (a test-only type, a plugin); returns the undo. Throws when
  * the type is already registered. The runner registry must get the same type (server/engine/nodes).
  */
-export function registerNodeSpec(spec: NodeSpec<never> | NodeSpec): () => void {
+export function registerNodeSpec(spec: NodeSpec): () => void {
   return registry.add(spec as AnyNodeSpec);
 }
 

@@ -2,7 +2,7 @@ import { toolAttachments } from '../graph';
 import { findModel } from '../models';
 import type { PromptConfig, ThinkingSetting } from '../node-configs';
 import { callsClaude, capabilitiesOf, getNodeSpec, routeLabels, typesThat, type ConfigIssue } from '../nodes';
-import type { WorkflowNode, WorkflowNodeOf } from '../workflow-types';
+import type { WorkflowNode } from '../workflow-types';
 import { MAX_CACHE_BREAKPOINTS, misorderedBreakpoint, plannedBreakpoints } from './cache-breakpoints';
 import type { CheckContext } from './check-context';
 
@@ -20,7 +20,7 @@ export function checkNodeConfigs(ctx: CheckContext): void {
     const capabilities = capabilitiesOf(node.type);
     if (callsClaude(node)) checkModel(ctx, node, node.config as { model?: string; max_tokens?: number });
     if (capabilities.hasConversation) checkPromptLike(ctx, node as PromptLikeNode, tools.get(node.id) ?? []);
-    if (callsClaude(node) && (node.config as { thinking?: ThinkingSetting }).thinking) checkThinking(ctx, node as WorkflowNodeOf<'thinking'>);
+    if (callsClaude(node) && (node.config as { thinking?: ThinkingSetting }).thinking) checkThinking(ctx, node as ThinkingNode);
     const spec = getNodeSpec(node.type) as { configIssues?: (config: unknown) => ConfigIssue[] };
     for (const issue of spec.configIssues?.(node.config) ?? []) ctx.nodeIssue(issue.severity, node, issue.rule, ['config', ...issue.path], issue.message);
     if (capabilities.routes) checkRoutesUsed(ctx, node);
@@ -106,8 +106,11 @@ function checkTools(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]):
   }
 }
 
+/** A Claude-calling node with a `thinking` setting (thinking nodes always have one; others may). */
+type ThinkingNode = WorkflowNode & { config: { thinking: ThinkingSetting; model?: string; max_tokens?: number } };
+
 /** The `thinking` setting of any Claude-calling node, checked against its model. */
-function checkThinking(ctx: CheckContext, node: WorkflowNodeOf<'thinking'>): void {
+function checkThinking(ctx: CheckContext, node: ThinkingNode): void {
   const thinking = node.config.thinking;
   const model = findModel(ctx.effectiveModel(node.config));
   if (model && !model.thinking_types.includes(thinking.type)) {

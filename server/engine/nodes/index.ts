@@ -31,7 +31,7 @@ export function listRunners(): NodeRunner[] {
  * Adds the runner of a type registered with shared/nodes `registerNodeSpec` (a test-only type, a
  * plugin); returns the undo. Throws for a type with no spec or one that already has a runner.
  */
-export function registerRunner(runner: NodeRunner<never> | NodeRunner): () => void {
+export function registerRunner(runner: NodeRunner): () => void {
   if (!isNodeType(runner.type)) throw new Error(`A node runner for type "${runner.type}", which has no node spec; register the spec first.`);
-  return runners.add(runner as NodeRunner);
+  return runners.add(runner);
 }
