@@ -1,4 +1,5 @@
-import type { ContentBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { ContentBlockParam, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { RequestContext, RequestOptions } from './build-request-params';
 import type { Json } from '../../shared/json-schema';
 import type { StopReason } from '../../shared/trace-events';
 import type { Usage } from '../../shared/usage';
@@ -46,6 +47,11 @@ export interface NodeRunner<T extends NodeType = NodeType> {
    * too, so an estimate counts exactly what a run sends.
    */
   leadBlocks?(ctx: NodeContext<T>): Promise<ContentBlockParam[]>;
+  /**
+   * The Messages params of its first call, for a type that declares `callsClaude`. The estimator
+   * counts exactly this, so an estimate is the count of what a run sends.
+   */
+  firstRequest?(ctx: RequestContext, options: RequestOptions): MessageCreateParamsBase;
 }
 
 export interface UsageRecord {

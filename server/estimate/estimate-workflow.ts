@@ -10,7 +10,6 @@ import { ZERO_USAGE } from '../../shared/usage';
 import type { ThinkingSetting } from '../../shared/node-configs';
 import { callsClaude, capabilitiesOf, getNodeSpec, routeLabels } from '../../shared/nodes';
 import type { Workflow, WorkflowNode } from '../../shared/workflow-types';
-import { buildRequestParams } from '../engine/build-request-params';
 import { buildGraphIndex, descendantsOf, type GraphIndex } from '../engine/graph-index';
 import type { NodeContext } from '../engine/node-runner';
 import { runnerFor } from '../engine/nodes';
@@ -158,7 +157,9 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
 function paramsFor(node: WorkflowNode, job: NodeJob, scenario: Scenario, leadBlocks: ContentBlockParam[] | undefined): MessageCreateParamsBase {
   const scope: Record<string, unknown> = { ...Object.fromEntries(scenario.outputs), input: job.input, secrets: job.secrets };
   const ctx = { node, workflow: job.workflow, graph: job.graph, scope, outputs: scenario.outputs };
-  return buildRequestParams(ctx, leadBlocks ? { leadBlocks } : {}).params;
+  const { firstRequest } = runnerFor(node.type);
+  if (!firstRequest) throw new Error(`${node.id}: ${node.type} nodes call Claude but their runner does not describe its first request (firstRequest)`);
+  return firstRequest(ctx, leadBlocks ? { leadBlocks } : {});
 }
 
 /** What the node's runner puts before its messages (vision: the images), loaded as a run would. */

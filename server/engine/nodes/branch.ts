@@ -12,6 +12,7 @@ import { resolveStrict } from '../render-strict';
 export const branchRunner: NodeRunner<'branch'> = {
   type: 'branch',
   run: (ctx) => (ctx.node.config.mode === 'claude' ? chooseWithClaude(ctx) : chooseByMatch(ctx)),
+  firstRequest: (ctx, options) => buildRequestParams(ctx, options).params,
 };
 
 async function chooseByMatch(ctx: NodeContext<'branch'>): Promise<NodeResult> {

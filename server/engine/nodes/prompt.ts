@@ -1,3 +1,4 @@
+import { buildRequestParams } from '../build-request-params';
 import type { NodeRunner } from '../node-runner';
 import { runConversation } from '../run-conversation';
 
@@ -5,4 +6,5 @@ import { runConversation } from '../run-conversation';
 export const promptRunner: NodeRunner<'prompt'> = {
   type: 'prompt',
   run: (ctx) => runConversation(ctx),
+  firstRequest: (ctx, options) => buildRequestParams(ctx, options).params,
 };

@@ -1,4 +1,5 @@
 import { loadVisionImages } from '../images/load-vision-images';
+import { buildRequestParams } from '../build-request-params';
 import type { NodeRunner } from '../node-runner';
 import { runConversation } from '../run-conversation';
 
@@ -7,4 +8,5 @@ export const visionRunner: NodeRunner<'vision'> = {
   type: 'vision',
   run: async (ctx) => runConversation(ctx, { leadBlocks: await loadVisionImages(ctx) }),
   leadBlocks: loadVisionImages,
+  firstRequest: (ctx, options) => buildRequestParams(ctx, options).params,
 };

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { RequestContext } from '../../../server/engine/build-request-params';
+import { callClaude } from '../../../server/engine/call-claude';
 import type { NodeContext, NodeRunner } from '../../../server/engine/node-runner';
 import { registerRunner } from '../../../server/engine/nodes';
 import { resolveStrict } from '../../../server/engine/render-strict';
@@ -16,7 +19,8 @@ import { useSimulatedClaude } from '../../helpers/use-simulated-claude';
  * or the estimator listed type names anywhere, these workflows would fail.
  *
  *   input ─→ shout (uppercase) ─→ pick (coin: routes) ─heads→ answer (prompt) ─→ out
- *                                                     └tails→ never (uppercase)
+ *                  │                                  └tails→ never (uppercase)      ↑
+ *                  └────────→ poem (haiku: callsClaude) ─────────────────────────────┘
  */
 
 interface UppercaseConfig {
@@ -63,6 +67,35 @@ const coinRunner = {
   run: async (ctx: NodeContext) => ({ output: { route: (ctx.node.config as unknown as CoinConfig).sides[0] ?? '' } }),
 } as unknown as NodeRunner;
 
+/** Calls Claude without being a conversation: it describes its one request, the run sends it and the estimate counts it. */
+const haikuSpec = {
+  type: 'haiku',
+  label: 'Haiku',
+  description: 'Test-only: asks Claude for a haiku about a template.',
+  configSchema: { type: 'object', additionalProperties: false, required: ['about'], properties: { about: { type: 'string', maxLength: 1000 } } },
+  defaults: { about: '{{input}}' },
+  ports: { inputs: [IN_HANDLE], outputs: [OUT_HANDLE] },
+  outputFields: ['text'],
+  capabilities: { callsClaude: true },
+  templates: (config: { about: string }) => [{ path: ['about'], source: config.about, scope: 'run' }],
+} as unknown as NodeSpec;
+
+function haikuRequest(ctx: RequestContext): MessageCreateParamsBase {
+  const { about } = ctx.node.config as unknown as { about: string };
+  const subject = String(resolveStrict(about, ctx.scope, `${ctx.node.id}.config.about`));
+  return { model: 'claude-haiku-4-5', max_tokens: 60, messages: [{ role: 'user', content: `Write a haiku about: ${subject}` }] };
+}
+
+const haikuRunner = {
+  type: 'haiku',
+  firstRequest: haikuRequest,
+  run: async (ctx: NodeContext) => {
+    const message = await callClaude(ctx, haikuRequest(ctx));
+    const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
+    return { output: { text }, stop_reason: message.stop_reason, model: message.model };
+  },
+} as unknown as NodeRunner;
+
 function workflow(): Workflow {
   const at = { x: 0, y: 0 };
   return {
@@ -78,7 +111,8 @@ function workflow(): Workflow {
       { id: 'pick', type: 'coin', position: at, config: { sides: ['heads', 'tails'] } },
       { id: 'answer', type: 'prompt', position: at, config: { messages: [{ role: 'user', content: '{{shout.text}}' }] } },
       { id: 'never', type: 'uppercase', position: at, config: { text: '{{shout.text}}' } },
-      { id: 'out', type: 'output', position: at, config: { value: { answer: '{{answer.text}}', shout: '{{shout.text}}' } } },
+      { id: 'poem', type: 'haiku', position: at, config: { about: '{{shout.text}}' } },
+      { id: 'out', type: 'output', position: at, config: { value: { answer: '{{answer.text}}', shout: '{{shout.text}}', poem: '{{poem.text}}' } } },
     ] as unknown as Workflow['nodes'],
     edges: [
       { id: 'e1', source: 'input', target: 'shout' },
@@ -86,6 +120,8 @@ function workflow(): Workflow {
       { id: 'e3', source: 'pick', target: 'answer', sourceHandle: 'heads' },
       { id: 'e4', source: 'pick', target: 'never', sourceHandle: 'tails' },
       { id: 'e5', source: 'answer', target: 'out' },
+      { id: 'e6', source: 'shout', target: 'poem' },
+      { id: 'e7', source: 'poem', target: 'out' },
     ],
   };
 }
@@ -94,7 +130,7 @@ const simulated = useSimulatedClaude({ maxRetries: 0 });
 const undo: (() => void)[] = [];
 
 beforeAll(() => {
-  undo.push(registerNodeSpec(uppercaseSpec), registerRunner(uppercaseRunner), registerNodeSpec(coinSpec), registerRunner(coinRunner));
+  undo.push(registerNodeSpec(uppercaseSpec), registerRunner(uppercaseRunner), registerNodeSpec(coinSpec), registerRunner(coinRunner), registerNodeSpec(haikuSpec), registerRunner(haikuRunner));
 });
 afterAll(() => {
   for (const step of undo.reverse()) step();
@@ -109,14 +145,14 @@ describe('a node type added through the registries alone', () => {
     const answer = broken.nodes[3] as unknown as { config: { messages: { content: string }[] } };
     shout.config.loud = true;
     answer.config.messages = [{ ...answer.config.messages[0], content: '{{shout.volume}} {{input.nope}}' }];
-    broken.edges.push({ id: 'e6', source: 'pick', target: 'out', sourceHandle: 'edge' });
+    broken.edges.push({ id: 'e9', source: 'pick', target: 'out', sourceHandle: 'edge' });
     const rules = validateWorkflow(broken).errors.map((issue) => `${issue.nodeId ?? issue.edgeId} ${issue.rule}`);
     expect(rules).toEqual(['shout schema.additionalProperties']);
 
     // With the schema fixed, the semantic stages speak.
     delete shout.config.loud;
     const semantic = validateWorkflow(broken).errors.map((issue) => `${issue.nodeId ?? issue.edgeId} ${issue.rule}`);
-    expect(semantic).toEqual(expect.arrayContaining(['e6 branch.unknown_route', 'answer template.unknown_field', 'answer template.unknown_input']));
+    expect(semantic).toEqual(expect.arrayContaining(['e9 branch.unknown_route', 'answer template.unknown_field', 'answer template.unknown_input']));
   });
 
   it('is still refused when misspelt: the known types listed include the added ones', () => {
@@ -133,16 +169,24 @@ describe('a node type added through the registries alone', () => {
     const terminal = events.at(-1);
     expect(terminal?.type).toBe('run.completed');
     const outputs = terminal?.type === 'run.completed' ? terminal.data.outputs : {};
-    expect(outputs.out).toMatchObject({ shout: 'PLEASE ANSWER: WHY IS THE SKY BLUE?' });
+    expect(outputs.out).toMatchObject({ shout: 'PLEASE ANSWER: WHY IS THE SKY BLUE?', poem: expect.stringMatching(/\S/) });
+    const poem = events.find((event) => event.type === 'node.completed' && event.nodeId === 'poem');
+    expect(poem?.type === 'node.completed' && poem.data.usage?.output_tokens).toBeGreaterThan(0);
     expect(events.find((event) => event.type === 'node.skipped')).toMatchObject({ nodeId: 'never', data: { reason: expect.stringContaining('route "tails" not taken') } });
-    expect(JSON.stringify(simulated.messagePosts()[0]?.body)).toContain('PLEASE ANSWER: WHY IS THE SKY BLUE?');
+    const bodies = simulated.messagePosts().map((post) => JSON.stringify(post.body));
+    expect(bodies.filter((body) => body.includes('PLEASE ANSWER: WHY IS THE SKY BLUE?'))).toHaveLength(2);
   });
 
   it('is estimated: it costs nothing itself and what it outputs renders into the Claude node downstream', async () => {
     const estimate = await estimateWorkflow(workflow(), { question: 'why is the sky blue?' }, { claude: simulated.claude });
-    expect(estimate.nodes.map((node) => node.nodeId)).toEqual(['answer']);
-    expect(estimate.nodes[0]?.error).toBeUndefined();
-    expect(estimate.nodes[0]?.conditional).toBe(true);
-    expect(estimate.nodes[0]?.input_tokens).toBeGreaterThan(0);
+    expect(estimate.nodes.map((node) => node.nodeId).sort()).toEqual(['answer', 'poem']);
+    for (const node of estimate.nodes) {
+      expect(node.error, node.nodeId).toBeUndefined();
+      expect(node.input_tokens).toBeGreaterThan(0);
+    }
+    const byId = new Map(estimate.nodes.map((node) => [node.nodeId, node]));
+    expect(byId.get('answer')?.conditional).toBe(true);
+    // The haiku node's own request, priced from its own model and max_tokens.
+    expect(byId.get('poem')).toMatchObject({ conditional: false, model: 'claude-haiku-4-5', max_output_tokens: 60 });
   });
 });
