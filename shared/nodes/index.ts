@@ -2,7 +2,7 @@ import type { NodeType } from '../workflow-types';
 import { NODE_TYPES } from '../workflow-types';
 import { branchNode } from './branch';
 import { inputNode } from './input';
-import type { NodeCapabilities, NodeSpec } from './node-spec';
+import type { ConfigIssue, ConfigTemplate, NodeCapabilities, NodeSpec } from './node-spec';
 import { outputNode } from './output';
 import { promptNode } from './prompt';
 import { thinkingNode } from './thinking';
@@ -86,4 +86,16 @@ export function typesThat(capability: keyof NodeCapabilities): string {
     .filter((spec) => spec.capabilities[capability] !== undefined)
     .map((spec) => spec.type as string);
   return types.length <= 1 ? (types[0] ?? 'none') : `${types.slice(0, -1).join(', ')} or ${types.at(-1)}`;
+}
+
+/** The template strings in a node's config, as its type declares them (paths relative to `config`). */
+export function templatesOf(node: { type: string; config: unknown }): ConfigTemplate[] {
+  const spec = getNodeSpec(node.type) as { templates?: (config: unknown) => ConfigTemplate[] };
+  return spec.templates?.(node.config) ?? [];
+}
+
+/** What a node's type finds wrong with its config on its own (paths relative to `config`). */
+export function configIssuesOf(node: { type: string; config: unknown }): ConfigIssue[] {
+  const spec = getNodeSpec(node.type) as { configIssues?: (config: unknown) => ConfigIssue[] };
+  return spec.configIssues?.(node.config) ?? [];
 }

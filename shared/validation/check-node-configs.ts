@@ -1,7 +1,7 @@
 import { toolAttachments } from '../graph';
 import { findModel } from '../models';
 import type { PromptConfig, ThinkingSetting } from '../node-configs';
-import { callsClaude, capabilitiesOf, getNodeSpec, routeLabels, typesThat, type ConfigIssue } from '../nodes';
+import { callsClaude, capabilitiesOf, configIssuesOf, routeLabels, typesThat } from '../nodes';
 import type { WorkflowNode } from '../workflow-types';
 import { MAX_CACHE_BREAKPOINTS, misorderedBreakpoint, plannedBreakpoints } from './cache-breakpoints';
 import type { CheckContext } from './check-context';
@@ -21,8 +21,7 @@ export function checkNodeConfigs(ctx: CheckContext): void {
     if (callsClaude(node)) checkModel(ctx, node, node.config as { model?: string; max_tokens?: number });
     if (capabilities.hasConversation) checkPromptLike(ctx, node as PromptLikeNode, tools.get(node.id) ?? []);
     if (callsClaude(node) && (node.config as { thinking?: ThinkingSetting }).thinking) checkThinking(ctx, node as ThinkingNode);
-    const spec = getNodeSpec(node.type) as { configIssues?: (config: unknown) => ConfigIssue[] };
-    for (const issue of spec.configIssues?.(node.config) ?? []) ctx.nodeIssue(issue.severity, node, issue.rule, ['config', ...issue.path], issue.message);
+    for (const issue of configIssuesOf(node)) ctx.nodeIssue(issue.severity, node, issue.rule, ['config', ...issue.path], issue.message);
     if (capabilities.routes) checkRoutesUsed(ctx, node);
   }
 }

@@ -1,4 +1,4 @@
-import { getNodeSpec, type ConfigTemplate } from '../nodes';
+import { templatesOf, type ConfigTemplate } from '../nodes';
 import type { WorkflowNode } from '../workflow-types';
 
 export interface TemplateField extends ConfigTemplate {
@@ -8,6 +8,5 @@ export interface TemplateField extends ConfigTemplate {
 
 /** Every string in a node's config that is rendered as a template, as its type declares them. */
 export function templateFields(node: WorkflowNode): TemplateField[] {
-  const spec = getNodeSpec(node.type) as { templates?: (config: unknown) => ConfigTemplate[] };
-  return (spec.templates?.(node.config) ?? []).map((field) => ({ ...field, path: ['config', ...field.path] }));
+  return templatesOf(node).map((field) => ({ ...field, path: ['config', ...field.path] }));
 }
