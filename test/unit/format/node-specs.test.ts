@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { getNodeSpec, NODE_SPECS, type NodeCapabilities } from '../../../shared/nodes';
+import { callsClaude, capabilitiesOf, getNodeSpec, NODE_SPECS, routeLabels, typesThat, type NodeCapabilities } from '../../../shared/nodes';
 import { validateWorkflow } from '../../../shared/validate-workflow';
 import { buildWorkflowSchema } from '../../../shared/validation/build-workflow-schema';
 import { NODE_TYPES } from '../../../shared/workflow-types';
@@ -55,6 +55,17 @@ describe('node specs', () => {
     expect(getNodeSpec('output').ports.outputs).toEqual([]);
     expect(getNodeSpec('thinking').outputFields).toContain('thinking');
     expect(getNodeSpec('prompt').outputFields).toEqual(['text', 'json', 'stop_reason', 'usage', 'messages']);
+  });
+
+  it('answers capability questions from the config, and tolerates a half-edited one on the canvas', () => {
+    expect(callsClaude({ type: 'prompt', config: {} })).toBe(true);
+    expect(callsClaude({ type: 'branch', config: { mode: 'match' } })).toBe(false);
+    expect(callsClaude({ type: 'branch', config: { mode: 'claude' } })).toBe(true);
+    expect(callsClaude({ type: 'branch', config: undefined })).toBe(false);
+    expect(routeLabels({ type: 'branch', config: { routes: [{ label: 'a' }, { label: 'b' }] } })).toEqual(['a', 'b']);
+    expect(routeLabels({ type: 'branch', config: {} })).toBeUndefined();
+    expect(() => capabilitiesOf('webhook')).toThrow(/Unknown node type "webhook"/);
+    expect(typesThat('acceptsTools')).toBe('prompt, vision or thinking');
   });
 
   it('shared/workflow.schema.json is exactly the schema built from the specs', () => {
