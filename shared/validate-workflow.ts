@@ -2,7 +2,9 @@ import type { Json } from './json-schema';
 import { factsCatalog } from './claude-models/model-catalog';
 import type { Workflow } from './workflow-types';
 import { CheckContext } from './validation/check-context';
-import { checkEmbeddedSchemas, valueProblems } from './validation/check-embedded-schemas';
+import { checkEmbeddedSchemas } from './validation/check-embedded-schemas';
+import { defaultSchemaChecker } from './validation/default-schema-checker';
+import type { EmbeddedSchemaChecker } from './validation/embedded-schema-checker';
 import { checkGraph } from './validation/check-graph';
 import { checkNodeConfigs } from './validation/check-node-configs';
 import { checkStructure } from './validation/check-structure';
@@ -39,7 +41,7 @@ function collectIssues(doc: unknown, options: ValidateOptions): WorkflowIssue[] 
   const schema = schemaIssues(doc);
   if (schema.length > 0) return schema;
 
-  const ctx = new CheckContext(doc as Workflow, options.models ?? FACTS);
+  const ctx = new CheckContext(doc as Workflow, options.models ?? FACTS, options.schemas ?? defaultSchemaChecker);
   checkEmbeddedSchemas(ctx);
   const graphSound = checkGraph(ctx);
   // Upstream sets are meaningless with duplicate ids, dangling edges or cycles; report those first.
@@ -64,11 +66,18 @@ function countLimits(doc: unknown): WorkflowIssue[] {
   return issues;
 }
 
-/** Checks a run's input against the workflow's `inputs` schema; paths point into the input (`/ticket`). */
-export function validateRunInput(workflow: Workflow, input: unknown): WorkflowIssue[] {
+/**
+ * Checks a run's input against the workflow's `inputs` schema; paths point into the input (`/ticket`).
+ * Null only when `schemas` cannot tell (the browser's interpreter, for a keyword it lacks).
+ */
+export function validateRunInput(workflow: Workflow, input: unknown): WorkflowIssue[];
+export function validateRunInput(workflow: Workflow, input: unknown, schemas: EmbeddedSchemaChecker): WorkflowIssue[] | null;
+export function validateRunInput(workflow: Workflow, input: unknown, schemas: EmbeddedSchemaChecker = defaultSchemaChecker): WorkflowIssue[] | null {
   const structural = checkStructure(input, LIMITS.inputStringLength);
   if (structural.length > 0) return structural.map((issue) => ({ ...issue, message: `Run input: ${issue.message}` }));
-  return valueProblems(workflow.inputs, input as Json).map((problem) => ({
+  const problems = schemas.valueProblems(workflow.inputs, input as Json);
+  if (problems === null) return null;
+  return problems.map((problem) => ({
     severity: 'error',
     path: problem.path === '' ? jsonPointer() : problem.path,
     rule: 'input.invalid',

@@ -159,7 +159,7 @@ export async function openRun(runId: string): Promise<void> {
 /** Validates the whole file first; only a valid file is stored and opened. */
 export async function importWorkflowFile(file: File): Promise<void> {
   const store = appStore.getState();
-  const result = await loadWorkflowFile(await file.text());
+  const result = loadWorkflowFile(await file.text());
   if (!result.valid || !result.workflow) {
     store.setImportReport({ fileName: file.name, errors: result.errors, warnings: result.warnings });
     store.notify('error', `"${file.name}" was not imported: ${result.errors.length} issue${result.errors.length === 1 ? '' : 's'}.`);

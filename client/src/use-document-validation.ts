@@ -6,33 +6,22 @@ import { validateDocument } from './validation/validate-document';
 const DEBOUNCE_MS = 250;
 
 /**
- * Re-validates the document after every change, debounced. Selection and measurement also change
- * node objects, so the serialised document is compared and unchanged documents are skipped; an
- * answer for a superseded document is dropped.
+ * Re-validates the document after every change, debounced, in the page (no request: see
+ * validate-document.ts). Selection and measurement also change node objects, so the serialised
+ * document is compared and unchanged documents are skipped.
  */
 export function useDocumentValidation(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastText = '';
-    let inFlight: AbortController | null = null;
     const check = () => {
       timer = null;
       const workflow = appStore.getState().toWorkflow();
       const text = stringifyWorkflow(workflow);
       if (text === lastText) return;
       lastText = text;
-      inFlight?.abort();
-      const controller = new AbortController();
-      inFlight = controller;
-      validateDocument(workflow, controller.signal).then(
-        (result) => {
-          if (!controller.signal.aborted) appStore.getState().setIssues(result.errors, result.warnings);
-        },
-        () => {
-          // Aborted, or the server is unreachable: the issue list keeps its last answer.
-          if (!controller.signal.aborted) lastText = '';
-        },
-      );
+      const result = validateDocument(workflow);
+      appStore.getState().setIssues(result.errors, result.warnings);
     };
     check();
     const unsubscribe = appStore.subscribe((state, previous) => {
@@ -43,7 +32,6 @@ export function useDocumentValidation(): void {
     return () => {
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
-      inFlight?.abort();
     };
   }, []);
 }

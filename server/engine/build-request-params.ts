@@ -2,6 +2,7 @@ import type { ContentBlockParam, MessageCreateParamsBase, Tool, ToolChoice } fro
 import { DEFAULT_MAX_TOKENS, factsCatalog, type ModelCatalog } from '../../shared/claude-models';
 import type { JsonSchema } from '../../shared/json-schema';
 import type { BranchConfig, PromptConfig } from '../../shared/node-configs';
+import { capabilitiesOf } from '../../shared/nodes';
 import type { WorkflowNode } from '../../shared/workflow-types';
 import { buildConversation, cacheControl } from './build-conversation';
 import { dropCarriedThinking } from './carried-thinking';
@@ -58,10 +59,8 @@ export function buildRequestParams(ctx: RequestContext, options: RequestOptions 
   const node = ctx.node as WorkflowNode;
   const catalog = options.models ?? (defaultCatalog ??= factsCatalog());
   if (node.type === 'branch') return branchPlan(ctx, node.config, catalog);
-  if (node.type !== 'prompt' && node.type !== 'vision' && node.type !== 'thinking') {
-    throw NodeError.config(`${node.id}: a ${node.type} node sends no Messages request`);
-  }
-  return conversationPlan(ctx, node.config, catalog, options.leadBlocks);
+  if (!capabilitiesOf(node.type).hasConversation) throw NodeError.config(`${node.id}: a ${node.type} node sends no Messages request`);
+  return conversationPlan(ctx, node.config as PromptConfig, catalog, options.leadBlocks);
 }
 
 function conversationPlan(ctx: RequestContext, config: PromptConfig, catalog: ModelCatalog, leadBlocks: ContentBlockParam[] | undefined): RequestPlan {

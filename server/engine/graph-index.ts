@@ -1,4 +1,5 @@
 import { dataflowEdges, toolAttachments } from '../../shared/graph';
+import { capabilitiesOf } from '../../shared/nodes';
 import type { Workflow, WorkflowEdge, WorkflowNode, WorkflowNodeOf } from '../../shared/workflow-types';
 
 /**
@@ -13,7 +14,7 @@ export interface GraphIndex {
   incoming: ReadonlyMap<string, readonly WorkflowEdge[]>;
   /** Dataflow edges out of a node, in file order. */
   outgoing: ReadonlyMap<string, readonly WorkflowEdge[]>;
-  /** Tool nodes attached (through the `tools` handle) to a prompt/vision/thinking node. */
+  /** Tool providers attached (through the `tools` handle) to a node that accepts tools. */
   toolsOf: ReadonlyMap<string, readonly WorkflowNodeOf<'tool'>[]>;
 }
 
@@ -23,7 +24,7 @@ export function buildGraphIndex(workflow: Workflow): GraphIndex {
   const outgoing = new Map<string, WorkflowEdge[]>(workflow.nodes.map((node) => [node.id, []]));
   const toolsOf = new Map<string, WorkflowNodeOf<'tool'>[]>();
   for (const [callerId, toolIds] of toolAttachments(workflow)) {
-    toolsOf.set(callerId, toolIds.map((id) => byId.get(id)).filter((node): node is WorkflowNodeOf<'tool'> => node?.type === 'tool'));
+    toolsOf.set(callerId, toolIds.map((id) => byId.get(id)).filter((node): node is WorkflowNodeOf<'tool'> => node !== undefined && capabilitiesOf(node.type).isToolProvider === true));
   }
   for (const edge of dataflowEdges(workflow)) {
     incoming.get(edge.target)?.push(edge);

@@ -1,4 +1,6 @@
 import type { ModelCatalog } from '../../shared/claude-models';
+import type { ContentBlockParam, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { RequestContext, RequestOptions } from './build-request-params';
 import type { Json } from '../../shared/json-schema';
 import type { StopReason, ThinkingSummary } from '../../shared/trace-events';
 import type { Usage } from '../../shared/usage';
@@ -42,12 +44,18 @@ export interface NodeResult {
 
 export interface NodeRunner<T extends NodeType = NodeType> {
   type: T;
-  /**
-   * Tool nodes are never scheduled: they run inside the tool loop of the node they are attached
-   * to (see tools/run-tool-node.ts). Their `run` is not called by the scheduler.
-   */
-  scheduled: boolean;
+  /** Called by the scheduler, never for a type that declares `isToolProvider` (those run inside a tool loop). */
   run(ctx: NodeContext<T>): Promise<NodeResult>;
+  /**
+   * Content blocks put before the first message (vision: the images). The estimator asks for them
+   * too, so an estimate counts exactly what a run sends.
+   */
+  leadBlocks?(ctx: NodeContext<T>): Promise<ContentBlockParam[]>;
+  /**
+   * The Messages params of its first call, for a type that declares `callsClaude`. The estimator
+   * counts exactly this, so an estimate is the count of what a run sends.
+   */
+  firstRequest?(ctx: RequestContext, options: RequestOptions): MessageCreateParamsBase;
 }
 
 export interface UsageRecord {

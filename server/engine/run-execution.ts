@@ -3,12 +3,12 @@ import type { Json } from '../../shared/json-schema';
 import { addCost } from '../../shared/pricing';
 import type { TraceError, TraceEvent } from '../../shared/trace-events';
 import { addUsage, ZERO_USAGE, type Usage } from '../../shared/usage';
+import { capabilitiesOf } from '../../shared/nodes';
 import type { Workflow, WorkflowEdge, WorkflowNode } from '../../shared/workflow-types';
 import { executeNode } from './execute-node';
 import { buildGraphIndex, descendantsOf, type GraphIndex } from './graph-index';
 import { NodeError } from './node-error';
 import type { ResolvedDeps } from './node-runner';
-import { runnerFor } from './nodes';
 import { TraceEmitter } from './trace-emitter';
 import type { EngineDeps } from './types';
 import { validateBeforeRun } from './validate-before-run';
@@ -161,7 +161,7 @@ export class RunExecution {
     for (let changed = true; changed; ) {
       changed = false;
       for (const node of this.graph.nodes) {
-        if (this.states.get(node.id) !== 'pending' || !runnerFor(node.type).scheduled) continue;
+        if (this.states.get(node.id) !== 'pending' || !isScheduled(node)) continue;
         const incoming = this.graph.incoming.get(node.id) ?? [];
         if (incoming.length === 0 || !incoming.every((edge) => this.isSettled(edge.source))) continue;
         if (incoming.some((edge) => this.isLive(edge))) continue;
@@ -172,7 +172,7 @@ export class RunExecution {
   }
 
   private isReady(node: WorkflowNode): boolean {
-    if (!runnerFor(node.type).scheduled) return false;
+    if (!isScheduled(node)) return false;
     const incoming = this.graph.incoming.get(node.id) ?? [];
     return incoming.every((edge) => this.isSettled(edge.source)) && (incoming.length === 0 || incoming.some((edge) => this.isLive(edge)));
   }
@@ -182,10 +182,11 @@ export class RunExecution {
     return state === 'done' || state === 'skipped';
   }
 
-  /** An edge carries data when its source is done and, for a branch, its handle is the chosen route. */
+  /** An edge carries data when its source is done and, for a routing node, its handle is the chosen route. */
   private isLive(edge: WorkflowEdge): boolean {
     if (this.states.get(edge.source) !== 'done') return false;
-    if (this.graph.byId.get(edge.source)?.type !== 'branch' || edge.sourceHandle === undefined) return true;
+    const source = this.graph.byId.get(edge.source);
+    if (!source || !capabilitiesOf(source.type).routes || edge.sourceHandle === undefined) return true;
     return edge.sourceHandle === this.chosenRoute(edge.source);
   }
 
@@ -217,7 +218,7 @@ export class RunExecution {
     if (this.failure) {
       const downstream = descendantsOf(this.graph, this.failure.nodeId);
       for (const node of this.graph.nodes) {
-        if (this.states.get(node.id) !== 'pending' || !runnerFor(node.type).scheduled) continue;
+        if (this.states.get(node.id) !== 'pending' || !isScheduled(node)) continue;
         this.skip(node.id, downstream.has(node.id) ? `upstream node "${this.failure.nodeId}" failed` : `not started: the run failed at node "${this.failure.nodeId}"`);
       }
       this.emitter.emit({ type: 'run.failed', data: { ...this.totals(), error: this.failure.error, nodeId: this.failure.nodeId } });
@@ -230,7 +231,7 @@ export class RunExecution {
     }
     const outputs: { [id: string]: Json } = {};
     for (const node of this.graph.nodes) {
-      if (node.type === 'output' && this.states.get(node.id) === 'done') outputs[node.id] = this.outputs.get(node.id) ?? null;
+      if (capabilitiesOf(node.type).collectsOutputs && this.states.get(node.id) === 'done') outputs[node.id] = this.outputs.get(node.id) ?? null;
     }
     this.emitter.emit({ type: 'run.completed', data: { ...this.totals(), outputs } });
   }
@@ -238,4 +239,9 @@ export class RunExecution {
   private totals(): { usage: Usage; cost_usd: number | null; duration_ms: number } {
     return { usage: this.usage, cost_usd: this.costUsd, duration_ms: this.deps.now() - this.startedAt };
   }
+}
+
+/** Tool providers run inside the tool loop of the node they are attached to, never on their own. */
+function isScheduled(node: WorkflowNode): boolean {
+  return !capabilitiesOf(node.type).isToolProvider;
 }

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { filesOf } from '../../shared/nodes';
 import type { Workflow } from '../../shared/workflow-types';
 import type { RunIssue } from './run-issue';
 
@@ -11,18 +12,17 @@ import type { RunIssue } from './run-issue';
 export function findMissingFileImages(workflow: Workflow, filesRoot: string): RunIssue[] {
   const issues: RunIssue[] = [];
   workflow.nodes.forEach((node, index) => {
-    if (node.type !== 'vision') return;
-    node.config.images.forEach((image, at) => {
-      if (image.source !== 'file' || isAbsolute(image.path) || image.path.split(/[\\/]/).includes('..')) return;
-      const full = resolve(filesRoot, image.path);
-      if (existsSync(full) && statSync(full).isFile()) return;
+    for (const { file, path } of filesOf(node)) {
+      if (isAbsolute(file) || file.split(/[\\/]/).includes('..')) continue;
+      const full = resolve(filesRoot, file);
+      if (existsSync(full) && statSync(full).isFile()) continue;
       issues.push({
         nodeId: node.id,
-        path: `/nodes/${index}/config/images/${at}/path`,
+        path: `/nodes/${index}/config/${path.join('/')}`,
         rule: 'file-image-missing',
-        message: `no file "${image.path}" under the files root ${filesRoot} (set --files-root or TRELLIS_FILES_ROOT to the folder that holds it)`,
+        message: `no file "${file}" under the files root ${filesRoot} (set --files-root or TRELLIS_FILES_ROOT to the folder that holds it)`,
       });
-    });
+    }
   });
   return issues;
 }

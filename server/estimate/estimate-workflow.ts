@@ -6,11 +6,12 @@ import { DEFAULT_MODEL } from '../../shared/claude-models/model-catalog';
 import { addCost, costOf, type PriceOptions } from '../../shared/pricing';
 import { templateReferences, type TemplateReference } from '../../shared/templates';
 import { ZERO_USAGE } from '../../shared/usage';
+import type { ThinkingSetting } from '../../shared/node-configs';
+import { callsClaude, capabilitiesOf, getNodeSpec, routeLabels } from '../../shared/nodes';
 import type { Workflow, WorkflowNode } from '../../shared/workflow-types';
-import { buildRequestParams } from '../engine/build-request-params';
 import { buildGraphIndex, descendantsOf, type GraphIndex } from '../engine/graph-index';
-import { loadVisionImages } from '../engine/images/load-vision-images';
 import type { NodeContext } from '../engine/node-runner';
+import { runnerFor } from '../engine/nodes';
 import { toTraceError } from '../engine/to-trace-error';
 import type { EngineEnvironment } from '../environment';
 import { checkCacheBreakpoints } from './check-cache-breakpoints';
@@ -32,7 +33,6 @@ export interface EstimateOptions {
 export type { NodeEstimate, WorkflowEstimate };
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const CLAUDE_CALLING = new Set(['prompt', 'vision', 'thinking']);
 const CONTEXT_WARNING_SHARE = 0.8;
 /** What one-token upstream answers render as in the minimum scenario (an empty turn is rejected). */
 const MIN_FILLER = fillerText(1);
@@ -58,17 +58,20 @@ export async function estimateWorkflow(workflow: Workflow, input: Json, options:
 
   for (const id of topologicalOrder(workflow.nodes, dataflowEdges(workflow))) {
     const node = graph.byId.get(id) as WorkflowNode;
-    if (node.type === 'input') {
+    const capabilities = capabilitiesOf(node.type);
+    if (capabilities.isInput) {
       max.outputs.set(id, input);
       min.outputs.set(id, input);
       continue;
     }
-    if (node.type === 'branch') {
-      const labels = node.config.routes.map((route) => route.label).sort((a, b) => a.length - b.length);
+    if (capabilities.routes) {
+      // The longest label for the maximum, the shortest for the minimum: what a template reading the route renders.
+      const labels = [...(routeLabels(node) ?? [])].sort((a, b) => a.length - b.length);
       max.outputs.set(id, { route: labels.at(-1) ?? '' });
       min.outputs.set(id, { route: labels[0] ?? '' });
-      if (node.config.mode !== 'claude') continue;
-    } else if (!CLAUDE_CALLING.has(node.type)) {
+    }
+    if (!callsClaude(node)) {
+      if (!capabilities.routes) setPlaceholderOutputs(id, references.get(id) ?? [], max, min);
       continue;
     }
     const estimate = await estimateNode(node, { workflow, graph, input, secrets, max, min, options, conditional: conditional.has(id), references: references.get(id) ?? [] });
@@ -119,7 +122,7 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
   let maxParams: MessageCreateParamsBase | undefined;
   let minParams: MessageCreateParamsBase | undefined;
   try {
-    const leadBlocks = node.type === 'vision' ? await loadImages(node, job) : undefined;
+    const leadBlocks = await leadBlocksOf(node, job);
     maxParams = paramsFor(node, job, job.max, leadBlocks);
     minParams = paramsFor(node, job, job.min, leadBlocks);
     estimate.model = maxParams.model;
@@ -150,15 +153,20 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
 function paramsFor(node: WorkflowNode, job: NodeJob, scenario: Scenario, leadBlocks: ContentBlockParam[] | undefined): MessageCreateParamsBase {
   const scope: Record<string, unknown> = { ...Object.fromEntries(scenario.outputs), input: job.input, secrets: job.secrets };
   const ctx = { node, workflow: job.workflow, graph: job.graph, scope, outputs: scenario.outputs };
-  return buildRequestParams(ctx, leadBlocks ? { leadBlocks } : {}).params;
+  const { firstRequest } = runnerFor(node.type);
+  if (!firstRequest) throw new Error(`${node.id}: ${node.type} nodes call Claude but their runner does not describe its first request (firstRequest)`);
+  return firstRequest(ctx, leadBlocks ? { leadBlocks } : {});
 }
 
-async function loadImages(node: WorkflowNode, job: NodeJob): Promise<ContentBlockParam[]> {
+/** What the node's runner puts before its messages (vision: the images), loaded as a run would. */
+async function leadBlocksOf(node: WorkflowNode, job: NodeJob): Promise<ContentBlockParam[] | undefined> {
+  const runner = runnerFor(node.type);
+  if (!runner.leadBlocks) return undefined;
   const scope: Record<string, unknown> = { ...Object.fromEntries(job.max.outputs), input: job.input, secrets: job.secrets };
   const { fetch, filesRoot } = job.options.environment;
   const deps = filesRoot === undefined ? { fetch } : { fetch, filesRoot };
-  const ctx = { node, workflow: job.workflow, scope, deps, signal: job.options.signal ?? new AbortController().signal } as unknown as NodeContext<'vision'>;
-  return loadVisionImages(ctx);
+  const ctx = { node, workflow: job.workflow, scope, deps, signal: job.options.signal ?? new AbortController().signal } as unknown as NodeContext;
+  return runner.leadBlocks(ctx);
 }
 
 async function countTokens(options: EstimateOptions, params: MessageCreateParamsBase): Promise<number> {
@@ -189,9 +197,11 @@ function priceNode(estimate: NodeEstimate, params: MessageCreateParamsBase, opti
 
 /** Records what downstream templates see of this node in each scenario, even when it failed. */
 function setOutputs(node: WorkflowNode, job: NodeJob, maxParams: MessageCreateParamsBase | undefined, minParams: MessageCreateParamsBase | undefined): void {
-  if (node.type === 'branch') return;
+  // A routing node's output is its route, set before it is estimated.
+  if (capabilitiesOf(node.type).routes) return;
   const maxTokens = maxParams?.max_tokens ?? (node.config as { max_tokens?: number }).max_tokens ?? job.workflow.defaults?.max_tokens ?? 1024;
-  const thinking = node.type === 'thinking' ? node.config.thinking : undefined;
+  // Only a type that outputs `thinking` gets filler for it; the setting sizes the filler.
+  const thinking = getNodeSpec(node.type).outputFields.includes('thinking') ? (node.config as { thinking?: ThinkingSetting }).thinking : undefined;
   const scenarios: [Scenario, MessageCreateParamsBase | undefined, string][] = [
     [job.max, maxParams, fillerText(maxTokens)],
     [job.min, minParams, MIN_FILLER],
@@ -202,6 +212,15 @@ function setOutputs(node: WorkflowNode, job: NodeJob, maxParams: MessageCreatePa
     if (thinking) base.thinking = scenario === job.max && thinking.type === 'enabled' ? fillerText(thinking.budget_tokens) : MIN_FILLER;
     scenario.outputs.set(node.id, placeholderOutput(base, job.references, filler));
   }
+}
+
+/**
+ * A node that neither calls Claude nor routes (output, or any such type added later) costs nothing,
+ * but a downstream template may read it: every field read renders as filler, as for Claude nodes.
+ */
+function setPlaceholderOutputs(id: string, references: readonly TemplateReference[], max: Scenario, min: Scenario): void {
+  max.outputs.set(id, placeholderOutput({}, references, fillerText(1)));
+  min.outputs.set(id, placeholderOutput({}, references, MIN_FILLER));
 }
 
 function referencesByRoot(workflow: Workflow): Map<string, TemplateReference[]> {
@@ -216,11 +235,12 @@ function referencesByRoot(workflow: Workflow): Map<string, TemplateReference[]> 
   return byRoot;
 }
 
-/** Nodes reachable from a branch through one of its route edges. */
+/** Nodes reachable from a routing node through one of its route edges. */
 function conditionalNodes(workflow: Workflow, graph: GraphIndex): Set<string> {
   const conditional = new Set<string>();
   for (const edge of dataflowEdges(workflow)) {
-    if (graph.byId.get(edge.source)?.type !== 'branch' || edge.sourceHandle === undefined) continue;
+    const source = graph.byId.get(edge.source);
+    if (!source || !capabilitiesOf(source.type).routes || edge.sourceHandle === undefined) continue;
     conditional.add(edge.target);
     for (const id of descendantsOf(graph, edge.target)) conditional.add(id);
   }

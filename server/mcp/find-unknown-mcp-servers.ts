@@ -1,3 +1,5 @@
+import type { ToolConfig } from '../../shared/node-configs';
+import { capabilitiesOf } from '../../shared/nodes';
 import type { Workflow } from '../../shared/workflow-types';
 
 export interface McpReferenceIssue {
@@ -14,8 +16,11 @@ export interface McpReferenceIssue {
 export function findUnknownMcpServers(workflow: Workflow, configured: readonly string[]): McpReferenceIssue[] {
   const issues: McpReferenceIssue[] = [];
   workflow.nodes.forEach((node, index) => {
-    if (node.type !== 'tool' || node.config.implementation.kind !== 'mcp') return;
-    const server = node.config.implementation.server;
+    if (!capabilitiesOf(node.type).isToolProvider) return;
+    // A tool provider's config is a ToolConfig (see NodeCapabilities).
+    const implementation = (node.config as ToolConfig).implementation;
+    if (implementation.kind !== 'mcp') return;
+    const server = implementation.server;
     if (configured.includes(server)) return;
     issues.push({
       nodeId: node.id,

@@ -1,3 +1,4 @@
+import { capabilitiesOf, routeLabels, typesThat } from '../nodes';
 import { TOOLS_HANDLE } from '../workflow-types';
 import type { GraphLike, GraphNode } from './graph-like';
 import { adjacency } from './adjacency';
@@ -10,9 +11,6 @@ export interface Connection {
 }
 
 export type ConnectionVerdict = { ok: true } | { ok: false; reason: string };
-
-/** Node types that run a Messages call and can therefore offer tools to Claude. */
-export const TOOL_CALLING_TYPES: readonly string[] = ['prompt', 'vision', 'thinking'];
 
 /**
  * Whether adding `connection` keeps the graph a valid workflow graph; the canvas uses it as React
@@ -40,37 +38,26 @@ export function canConnect(graph: GraphLike, connection: Connection): Connection
 }
 
 function handleProblem(sourceNode: GraphNode, targetNode: GraphNode, sourceHandle: string | undefined, targetHandle: string | undefined): string | null {
-  if (targetNode.type === 'input') return `Nothing can flow into the input node "${targetNode.id}".`;
-  if (sourceNode.type === 'output') return `The output node "${sourceNode.id}" has no outgoing connections.`;
-  if (sourceNode.type === 'tool') {
-    if (targetHandle !== TOOLS_HANDLE || !TOOL_CALLING_TYPES.includes(targetNode.type)) {
-      return `Tool "${sourceNode.id}" can only attach to the tools handle of a prompt, vision or thinking node.`;
-    }
+  const source = capabilitiesOf(sourceNode.type);
+  const target = capabilitiesOf(targetNode.type);
+  if (target.isInput) return `Nothing can flow into the input node "${targetNode.id}".`;
+  if (source.collectsOutputs) return `The output node "${sourceNode.id}" has no outgoing connections.`;
+  if (source.isToolProvider) {
+    if (targetHandle !== TOOLS_HANDLE || !target.acceptsTools) return `Tool "${sourceNode.id}" can only attach to the tools handle of a ${typesThat('acceptsTools')} node.`;
     return null;
   }
   if (targetHandle === TOOLS_HANDLE) {
-    return TOOL_CALLING_TYPES.includes(targetNode.type)
-      ? `Only tool nodes connect into the tools handle of "${targetNode.id}".`
-      : `"${targetNode.id}" is a ${targetNode.type} node and cannot call tools.`;
+    return target.acceptsTools ? `Only tool nodes connect into the tools handle of "${targetNode.id}".` : `"${targetNode.id}" is a ${targetNode.type} node and cannot call tools.`;
   }
-  if (sourceNode.type === 'branch') {
+  if (source.routes) {
+    // Unreadable while half-edited: any handle is allowed until the routes can be read.
     const labels = routeLabels(sourceNode);
     if (sourceHandle === undefined) return `Edges out of branch "${sourceNode.id}" must leave through one of its routes.`;
-    if (labels !== null && !labels.includes(sourceHandle)) {
+    if (labels !== undefined && !labels.includes(sourceHandle)) {
       return `Branch "${sourceNode.id}" has no route "${sourceHandle}"${labels.length > 0 ? ` (routes: ${labels.join(', ')})` : ''}.`;
     }
   }
   return null;
-}
-
-/** Route labels of a branch node, or null when its config is not readable (half-edited). */
-function routeLabels(node: GraphNode): string[] | null {
-  const config = node.config as { routes?: unknown } | undefined;
-  if (!config || !Array.isArray(config.routes)) return null;
-  return config.routes.flatMap((route: unknown) => {
-    const label = (route as { label?: unknown } | null)?.label;
-    return typeof label === 'string' ? [label] : [];
-  });
 }
 
 function reaches(graph: GraphLike, from: string, to: string): boolean {

@@ -6,4 +6,4 @@ export { successors } from './successors';
 export { upstreamNodeIds } from './upstream-node-ids';
 export { findCycle } from './find-cycle';
 export { topologicalOrder } from './topological-order';
-export { canConnect, TOOL_CALLING_TYPES, type Connection, type ConnectionVerdict } from './can-connect';
+export { canConnect, type Connection, type ConnectionVerdict } from './can-connect';

@@ -1,7 +1,7 @@
 import type { JSONSchemaType } from 'ajv/dist/2020';
-import type { BranchCondition, BranchRoute } from '../node-configs';
+import type { BranchCondition, BranchConfig, BranchRoute } from '../node-configs';
 import { LIMITS } from '../validation/limits';
-import type { NodeSpec } from './node-spec';
+import type { ConfigIssue, ConfigTemplate, NodeSpec } from './node-spec';
 import { IN_HANDLE } from './node-spec';
 import { NAME, OPTIONAL_JSON, TEMPLATE } from './json-leaves';
 import { EFFORT, THINKING_SETTING } from './prompt-properties';
@@ -65,6 +65,41 @@ export const branchNode: NodeSpec<'branch'> = {
     ],
     default: 'no',
   },
-  ports: { inputs: [IN_HANDLE], outputs: [], routes: true },
+  ports: { inputs: [IN_HANDLE], outputs: [] },
   outputFields: ['route'],
+  capabilities: {
+    routes: (config) => config.routes.map((route) => route.label),
+    callsClaude: (config) => config.mode === 'claude',
+  },
+  templates: (config) => {
+    const fields: ConfigTemplate[] = [{ path: ['on'], source: config.on, scope: 'run' }];
+    if (config.instruction !== undefined) fields.push({ path: ['instruction'], source: config.instruction, scope: 'run' });
+    return fields;
+  },
+  configIssues: routeIssues,
 };
+
+function routeIssues(config: BranchConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const mode = config.mode ?? 'match';
+  const labels = new Set<string>();
+  config.routes.forEach((route, index) => {
+    if (labels.has(route.label)) issues.push({ severity: 'error', rule: 'branch.duplicate_route', path: ['routes', index, 'label'], message: `route "${route.label}" is defined twice.` });
+    labels.add(route.label);
+    if (mode === 'match' && route.when === undefined && route.label !== config.default) {
+      issues.push({ severity: 'warning', rule: 'branch.missing_condition', path: ['routes', index], message: `route "${route.label}" has no "when" condition and is not the default, so match mode can never take it.` });
+    }
+    if (route.when && 'matches' in route.when) {
+      try {
+        new RegExp(route.when.matches, 'u');
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        issues.push({ severity: 'error', rule: 'branch.bad_regex', path: ['routes', index, 'when', 'matches'], message: `route "${route.label}" has an invalid regular expression: ${detail}.` });
+      }
+    }
+  });
+  if (config.default !== undefined && !labels.has(config.default)) {
+    issues.push({ severity: 'error', rule: 'branch.unknown_default', path: ['default'], message: `default "${config.default}" is not one of the routes (${[...labels].join(', ')}).` });
+  }
+  return issues;
+}

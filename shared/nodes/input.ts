@@ -10,4 +10,5 @@ export const inputNode: NodeSpec<'input'> = {
   ports: { inputs: [], outputs: [OUT_HANDLE] },
   outputFields: [],
   openOutput: true,
+  capabilities: { isInput: true },
 };

@@ -9,20 +9,69 @@ export const OUT_HANDLE = 'out';
 export const TOOL_HANDLE = 'tool';
 
 export interface NodePorts {
-  /** Target handle ids for dataflow. */
+  /** Target handle ids for dataflow (`acceptsTools` adds the `tools` handle). */
   inputs: readonly string[];
-  /** Source handle ids. A branch node has none: it has one handle per route label instead (`routes`). */
+  /** Source handle ids. A routing node has none: it has one handle per route label instead (`routes`). */
   outputs: readonly string[];
-  /** Accepts tool nodes through the `tools` target handle. */
-  tools?: true;
-  /** One source handle per route label (branch). */
-  routes?: true;
+}
+
+/**
+ * What the rest of the system may assume about a node type (STYLE §16). The scheduler, the
+ * validator, the estimator and the canvas read these, never lists of type names, so a new type
+ * is handled everywhere by declaring what it does. Everything absent is false.
+ */
+export interface NodeCapabilities<C = unknown> {
+  /** Receives the run's input: exactly one per workflow, nothing flows into it, `{{input.*}}` reads its fields. */
+  isInput?: true;
+  /** Its output is part of the run's result (`run.completed.outputs`); it has no outgoing edges. */
+  collectsOutputs?: true;
+  /**
+   * Makes a Messages call: the validator checks its model, the estimator counts its request, the
+   * canvas leaves room for the streamed answer. A function when the config decides (a claude-mode branch).
+   */
+  callsClaude?: true | ((config: C) => boolean);
+  /** Tool nodes attach to it through the `tools` target handle and run inside its tool loop. */
+  acceptsTools?: true;
+  /**
+   * Never scheduled: it attaches to an `acceptsTools` node and runs inside that node's tool loop.
+   * Its config is a ToolConfig (name, input_schema, implementation): the tool loop and the validator read those.
+   */
+  isToolProvider?: true;
+  /** Its config is a PromptConfig conversation (messages, output, tool_choice), so `continue_from` may name it. */
+  hasConversation?: true;
+  /**
+   * One source handle per route label; its output's `route` names the one taken and the scheduler
+   * skips edges leaving through the others.
+   */
+  routes?: (config: C) => readonly string[];
+}
+
+/** A template string inside a node's config; `path` is relative to `config`. */
+export interface ConfigTemplate {
+  path: (string | number)[];
+  source: string;
+  /** `run`: the run scope (input, upstream nodes, secrets). `tool`: a tool call (args, secrets). */
+  scope: 'run' | 'tool';
+}
+
+/** A problem a type's config has on its own, beyond JSON Schema; `path` is relative to `config`. */
+export interface ConfigIssue {
+  severity: 'error' | 'warning';
+  rule: string;
+  path: (string | number)[];
+  message: string;
 }
 
 /**
  * The browser-safe description of a node type (STYLE §1): the canvas draws from it, the validator
  * checks against it, and the engine's runner registry must list exactly the same types.
  */
+/** A file a node reads from the files root: its relative path and the config path that names it. */
+export interface ConfigFile {
+  file: string;
+  path: (string | number)[];
+}
+
 export interface NodeSpec<T extends NodeType = NodeType> {
   type: T;
   label: string;
@@ -37,4 +86,11 @@ export interface NodeSpec<T extends NodeType = NodeType> {
    */
   outputFields: readonly string[];
   openOutput?: true;
+  capabilities: NodeCapabilities<NodeConfigByType[T]>;
+  /** Every config string rendered as a template; nothing else in a workflow is ever interpreted. */
+  templates?: (config: NodeConfigByType[T]) => ConfigTemplate[];
+  /** Rules of this type's config alone that JSON Schema cannot express (the validator adds node and path). */
+  configIssues?: (config: NodeConfigByType[T]) => ConfigIssue[];
+  /** Files under the files root the config reads (vision `file` images), with where each is named. */
+  files?: (config: NodeConfigByType[T]) => ConfigFile[];
 }

@@ -19,4 +19,7 @@ export const outputNode: NodeSpec<'output'> = {
   ports: { inputs: [IN_HANDLE], outputs: [] },
   outputFields: [],
   openOutput: true,
+  capabilities: { collectsOutputs: true },
+  templates: ({ value }) =>
+    typeof value === 'string' ? [{ path: ['value'], source: value, scope: 'run' }] : Object.entries(value).map(([key, source]) => ({ path: ['value', key], source, scope: 'run' })),
 };

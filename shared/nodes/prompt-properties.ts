@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv/dist/2020';
 import { EFFORT_LEVELS, THINKING_DISPLAYS } from '../claude-models/model-profile';
+import type { ConfigTemplate, NodeCapabilities } from './node-spec';
 import type { CacheableText, MessageTemplate, PromptConfig, RetryPolicy, ThinkingSetting, ToolChoiceConfig } from '../node-configs';
 import { LIMITS } from '../validation/limits';
 import { EMBEDDED_SCHEMA, NAME, TEMPLATE } from './json-leaves';
@@ -97,3 +98,14 @@ export const PROMPT_PROPERTIES: JSONSchemaType<PromptConfig>['properties'] = {
 
 /** What every Messages-calling node outputs (shared/node-outputs.ts PromptOutput). */
 export const PROMPT_OUTPUT_FIELDS = ['text', 'json', 'stop_reason', 'usage', 'messages'] as const;
+
+/** What prompt, vision and thinking nodes declare: one conversation with Claude that may call tools. */
+export const CONVERSATION_CAPABILITIES: NodeCapabilities = { callsClaude: true, acceptsTools: true, hasConversation: true };
+
+/** The templates of a conversation config: the system text and every message. */
+export function conversationTemplates(config: PromptConfig): ConfigTemplate[] {
+  const fields: ConfigTemplate[] = [];
+  if (config.system) fields.push({ path: ['system', 'text'], source: config.system.text, scope: 'run' });
+  config.messages.forEach((message, index) => fields.push({ path: ['messages', index, 'content'], source: message.content, scope: 'run' }));
+  return fields;
+}

@@ -1,6 +1,6 @@
 import type { NodeSpec } from './node-spec';
 import { IN_HANDLE, OUT_HANDLE } from './node-spec';
-import { PROMPT_OUTPUT_FIELDS, PROMPT_PROPERTIES } from './prompt-properties';
+import { CONVERSATION_CAPABILITIES, conversationTemplates, PROMPT_OUTPUT_FIELDS, PROMPT_PROPERTIES } from './prompt-properties';
 
 export const promptNode: NodeSpec<'prompt'> = {
   type: 'prompt',
@@ -15,6 +15,8 @@ export const promptNode: NodeSpec<'prompt'> = {
   defaults: {
     messages: [{ role: 'user', content: 'Answer the request below.\n\n{{input}}' }],
   },
-  ports: { inputs: [IN_HANDLE], outputs: [OUT_HANDLE], tools: true },
+  ports: { inputs: [IN_HANDLE], outputs: [OUT_HANDLE] },
   outputFields: PROMPT_OUTPUT_FIELDS,
+  capabilities: CONVERSATION_CAPABILITIES,
+  templates: conversationTemplates,
 };

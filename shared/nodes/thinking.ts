@@ -1,6 +1,6 @@
 import type { NodeSpec } from './node-spec';
 import { IN_HANDLE, OUT_HANDLE } from './node-spec';
-import { PROMPT_OUTPUT_FIELDS, PROMPT_PROPERTIES, THINKING_SETTING } from './prompt-properties';
+import { CONVERSATION_CAPABILITIES, conversationTemplates, PROMPT_OUTPUT_FIELDS, PROMPT_PROPERTIES, THINKING_SETTING } from './prompt-properties';
 
 export const thinkingNode: NodeSpec<'thinking'> = {
   type: 'thinking',
@@ -18,6 +18,8 @@ export const thinkingNode: NodeSpec<'thinking'> = {
     thinking: { type: 'adaptive', display: 'summarized' },
     messages: [{ role: 'user', content: 'Think the problem below through, then answer.\n\n{{input}}' }],
   },
-  ports: { inputs: [IN_HANDLE], outputs: [OUT_HANDLE], tools: true },
+  ports: { inputs: [IN_HANDLE], outputs: [OUT_HANDLE] },
   outputFields: [...PROMPT_OUTPUT_FIELDS, 'thinking'],
+  capabilities: CONVERSATION_CAPABILITIES,
+  templates: conversationTemplates,
 };

@@ -1,7 +1,7 @@
 import type { JSONSchemaType } from 'ajv/dist/2020';
-import type { ToolImplementation } from '../node-configs';
+import type { ToolConfig, ToolImplementation } from '../node-configs';
 import { LIMITS } from '../validation/limits';
-import type { NodeSpec } from './node-spec';
+import type { ConfigTemplate, NodeSpec } from './node-spec';
 import { TOOL_HANDLE } from './node-spec';
 import { ANY_JSON, EMBEDDED_SCHEMA, NAME, OPTIONAL_JSON, TEMPLATE } from './json-leaves';
 
@@ -85,4 +85,17 @@ export const toolNode: NodeSpec<'tool'> = {
   },
   ports: { inputs: [], outputs: [TOOL_HANDLE] },
   outputFields: ['input', 'output', 'is_error'],
+  capabilities: { isToolProvider: true },
+  templates: httpTemplates,
 };
+
+/** Only an http tool renders templates, over the tool call's scope (`{{args.*}}`, `{{secrets.*}}`). */
+function httpTemplates(config: ToolConfig): ConfigTemplate[] {
+  const implementation = config.implementation;
+  if (implementation.kind !== 'http') return [];
+  const tool = (source: string, ...path: (string | number)[]): ConfigTemplate => ({ path: ['implementation', ...path], source, scope: 'tool' });
+  const fields = [tool(implementation.url, 'url')];
+  for (const [name, value] of Object.entries(implementation.headers ?? {})) fields.push(tool(value, 'headers', name));
+  if (implementation.body !== undefined) fields.push(tool(implementation.body, 'body'));
+  return fields;
+}

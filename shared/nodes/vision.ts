@@ -1,10 +1,10 @@
 import type { JSONSchemaType } from 'ajv/dist/2020';
-import type { VisionImage } from '../node-configs';
+import type { VisionConfig, VisionImage } from '../node-configs';
 import { LIMITS } from '../validation/limits';
-import type { NodeSpec } from './node-spec';
+import type { ConfigIssue, ConfigTemplate, NodeSpec } from './node-spec';
 import { IN_HANDLE, OUT_HANDLE } from './node-spec';
 import { TEMPLATE } from './json-leaves';
-import { PROMPT_OUTPUT_FIELDS, PROMPT_PROPERTIES } from './prompt-properties';
+import { CONVERSATION_CAPABILITIES, conversationTemplates, PROMPT_OUTPUT_FIELDS, PROMPT_PROPERTIES } from './prompt-properties';
 
 const image: JSONSchemaType<VisionImage> = {
   type: 'object',
@@ -37,6 +37,30 @@ export const visionNode: NodeSpec<'vision'> = {
     messages: [{ role: 'user', content: 'Describe this image.' }],
     images: [{ source: 'template', value: '{{input.image}}' }],
   },
-  ports: { inputs: [IN_HANDLE], outputs: [OUT_HANDLE], tools: true },
+  ports: { inputs: [IN_HANDLE], outputs: [OUT_HANDLE] },
   outputFields: PROMPT_OUTPUT_FIELDS,
+  capabilities: CONVERSATION_CAPABILITIES,
+  templates: (config) => [...conversationTemplates(config), ...imageTemplates(config)],
+  configIssues: imagePathIssues,
+  files: (config) => config.images.flatMap((image, index) => (image.source === 'file' ? [{ file: image.path, path: ['images', index, 'path'] }] : [])),
 };
+
+function imageTemplates(config: VisionConfig): ConfigTemplate[] {
+  return config.images.flatMap((image, index): ConfigTemplate[] => {
+    const at = (field: string, source: string): ConfigTemplate[] => [{ path: ['images', index, field], source, scope: 'run' }];
+    if (image.source === 'base64') return at('data', image.data);
+    if (image.source === 'url') return at('url', image.url);
+    if (image.source === 'template') return at('value', image.value);
+    return [];
+  });
+}
+
+/** File images resolve under the server's files root; an absolute path or `..` would leave it. */
+function imagePathIssues(config: VisionConfig): ConfigIssue[] {
+  return config.images.flatMap((image, index): ConfigIssue[] => {
+    if (image.source !== 'file') return [];
+    const segments = image.path.split(/[\\/]/);
+    if (!image.path.startsWith('/') && !image.path.startsWith('\\') && !/^[A-Za-z]:/.test(image.path) && !segments.includes('..')) return [];
+    return [{ severity: 'error', rule: 'vision.bad_path', path: ['images', index, 'path'], message: `image path "${image.path}" must be relative to the workflows folder, without "..".` }];
+  });
+}

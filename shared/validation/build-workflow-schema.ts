@@ -1,4 +1,4 @@
-import { NODE_SPECS } from '../nodes';
+import { listNodeSpecs } from '../nodes';
 import { CURRENT_FORMAT_VERSION, WORKFLOW_FORMAT } from '../workflow-types';
 import { LIMITS } from './limits';
 
@@ -15,8 +15,10 @@ const HANDLE = { type: 'string', minLength: 1, maxLength: 64 };
  * tools; a unit test fails when the file and this builder disagree.
  */
 export function buildWorkflowSchema(): Record<string, unknown> {
+  // Every registered type: the built-ins, plus any registered at run time (tests, plugins).
+  const specs = listNodeSpecs();
   const nodeDefs = Object.fromEntries(
-    NODE_SPECS.map((spec) => [
+    specs.map((spec) => [
       `${spec.type}_node`,
       {
         type: 'object',
@@ -32,7 +34,7 @@ export function buildWorkflowSchema(): Record<string, unknown> {
       },
     ]),
   );
-  const configDefs = Object.fromEntries(NODE_SPECS.map((spec) => [`${spec.type}_config`, spec.configSchema]));
+  const configDefs = Object.fromEntries(specs.map((spec) => [`${spec.type}_config`, spec.configSchema]));
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: WORKFLOW_SCHEMA_ID,
@@ -70,7 +72,7 @@ export function buildWorkflowSchema(): Record<string, unknown> {
         type: 'object',
         required: ['type'],
         discriminator: { propertyName: 'type' },
-        oneOf: NODE_SPECS.map((spec) => ({ $ref: `#/$defs/${spec.type}_node` })),
+        oneOf: specs.map((spec) => ({ $ref: `#/$defs/${spec.type}_node` })),
       },
       edge: {
         type: 'object',

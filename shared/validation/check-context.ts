@@ -2,6 +2,7 @@ import { upstreamNodeIds } from '../graph';
 import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, type ModelCatalog } from '../claude-models/model-catalog';
 import type { PromptConfig } from '../node-configs';
 import type { Workflow, WorkflowNode } from '../workflow-types';
+import type { EmbeddedSchemaChecker } from './embedded-schema-checker';
 import { jsonPointer } from './json-pointer';
 import type { IssueFix, WorkflowIssue } from './workflow-issue';
 
@@ -21,6 +22,8 @@ export class CheckContext {
     readonly workflow: Workflow,
     /** What the models accept: live capabilities with a key, else the facts table. */
     readonly models: ModelCatalog,
+    /** How embedded JSON Schemas are checked: ajv on the server, the interpreter in the browser. */
+    readonly schemas: EmbeddedSchemaChecker,
   ) {
     workflow.nodes.forEach((node, index) => {
       // First occurrence wins; duplicates are reported by the id check.

@@ -1,5 +1,5 @@
-import { findCycle, TOOL_CALLING_TYPES } from '../graph';
-import { getNodeSpec } from '../nodes';
+import { findCycle } from '../graph';
+import { capabilitiesOf, getNodeSpec, routeLabels, typesThat } from '../nodes';
 import { TOOLS_HANDLE, type WorkflowEdge, type WorkflowNode } from '../workflow-types';
 import type { CheckContext } from './check-context';
 
@@ -27,7 +27,7 @@ export function checkGraph(ctx: CheckContext): boolean {
   }
   checkDuplicateConnections(ctx);
   checkToolAttachments(ctx);
-  if (!ctx.workflow.nodes.some((node) => node.type === 'output')) {
+  if (!ctx.workflow.nodes.some((node) => capabilitiesOf(node.type).collectsOutputs)) {
     ctx.documentIssue('warning', 'output.none', '/nodes', 'The workflow has no output node, so a run returns no outputs.');
   }
   const cycle = findCycle(ctx.workflow.nodes, ctx.workflow.edges);
@@ -48,7 +48,7 @@ function checkNodeIds(ctx: CheckContext): boolean {
       sound = false;
     }
     seen.add(node.id);
-    if (RESERVED_IDS.has(node.id) || (node.id === 'input' && node.type !== 'input')) {
+    if (RESERVED_IDS.has(node.id) || (node.id === 'input' && !capabilitiesOf(node.type).isInput)) {
       ctx.documentIssue('error', 'node.reserved_id', `/nodes/${index}/id`, `Node #${index}: "${node.id}" is a reserved template root and cannot be used as this node's id.`, node.id);
     }
   });
@@ -69,7 +69,7 @@ function checkEdgeIds(ctx: CheckContext): boolean {
 }
 
 function checkInputCount(ctx: CheckContext): void {
-  const inputs = ctx.workflow.nodes.flatMap((node, index) => (node.type === 'input' ? [index] : []));
+  const inputs = ctx.workflow.nodes.flatMap((node, index) => (capabilitiesOf(node.type).isInput ? [index] : []));
   if (inputs.length === 0) ctx.documentIssue('error', 'input.count', '/nodes', 'The workflow needs exactly one input node; it has none.');
   for (const index of inputs.slice(1)) {
     const node = ctx.workflow.nodes[index] as WorkflowNode;
@@ -80,9 +80,11 @@ function checkInputCount(ctx: CheckContext): void {
 function checkHandles(ctx: CheckContext, index: number, edge: WorkflowEdge, source: WorkflowNode, target: WorkflowNode): void {
   const sourcePorts = getNodeSpec(source.type).ports;
   const targetPorts = getNodeSpec(target.type).ports;
-  if (source.type === 'tool') {
-    if (edge.targetHandle !== TOOLS_HANDLE || !TOOL_CALLING_TYPES.includes(target.type)) {
-      ctx.edgeIssue('error', index, 'tool.bad_target', 'target', `tool "${source.id}" can only attach to the tools handle of a prompt, vision or thinking node, not to ${target.type} node "${target.id}"${edge.targetHandle ? ` (handle "${edge.targetHandle}")` : ''}.`);
+  const from = capabilitiesOf(source.type);
+  const to = capabilitiesOf(target.type);
+  if (from.isToolProvider) {
+    if (edge.targetHandle !== TOOLS_HANDLE || !to.acceptsTools) {
+      ctx.edgeIssue('error', index, 'tool.bad_target', 'target', `tool "${source.id}" can only attach to the tools handle of a ${typesThat('acceptsTools')} node, not to ${target.type} node "${target.id}"${edge.targetHandle ? ` (handle "${edge.targetHandle}")` : ''}.`);
     }
     if (edge.sourceHandle !== undefined && !sourcePorts.outputs.includes(edge.sourceHandle)) {
       ctx.edgeIssue('error', index, 'edge.bad_handle', 'sourceHandle', `tool "${source.id}" has no output handle "${edge.sourceHandle}".`);
@@ -93,10 +95,10 @@ function checkHandles(ctx: CheckContext, index: number, edge: WorkflowEdge, sour
     ctx.edgeIssue('error', index, 'edge.bad_handle', 'targetHandle', `only tool nodes connect into a tools handle, but "${source.id}" is a ${source.type} node.`);
     return;
   }
-  if (target.type === 'input') ctx.edgeIssue('error', index, 'edge.into_input', 'target', `nothing may flow into the input node "${target.id}".`);
-  if (source.type === 'output') ctx.edgeIssue('error', index, 'edge.from_output', 'source', `output node "${source.id}" cannot have outgoing edges.`);
-  if (source.type === 'branch') {
-    const labels = source.config.routes.map((route) => route.label);
+  if (to.isInput) ctx.edgeIssue('error', index, 'edge.into_input', 'target', `nothing may flow into the input node "${target.id}".`);
+  if (from.collectsOutputs) ctx.edgeIssue('error', index, 'edge.from_output', 'source', `output node "${source.id}" cannot have outgoing edges.`);
+  if (from.routes) {
+    const labels = routeLabels(source) ?? [];
     if (edge.sourceHandle === undefined || !labels.includes(edge.sourceHandle)) {
       const handle = edge.sourceHandle === undefined ? 'no route handle' : `route "${edge.sourceHandle}"`;
       ctx.edgeIssue('error', index, 'branch.unknown_route', 'sourceHandle', `leaves branch "${source.id}" through ${handle}; its routes are ${labels.join(', ')}.`);
@@ -104,7 +106,7 @@ function checkHandles(ctx: CheckContext, index: number, edge: WorkflowEdge, sour
   } else if (edge.sourceHandle !== undefined && !sourcePorts.outputs.includes(edge.sourceHandle)) {
     ctx.edgeIssue('error', index, 'edge.bad_handle', 'sourceHandle', `${source.type} node "${source.id}" has no output handle "${edge.sourceHandle}".`);
   }
-  const targetHandles = targetPorts.tools ? [...targetPorts.inputs, TOOLS_HANDLE] : targetPorts.inputs;
+  const targetHandles = to.acceptsTools ? [...targetPorts.inputs, TOOLS_HANDLE] : targetPorts.inputs;
   if (edge.targetHandle !== undefined && !targetHandles.includes(edge.targetHandle)) {
     ctx.edgeIssue('error', index, 'edge.bad_handle', 'targetHandle', `${target.type} node "${target.id}" has no input handle "${edge.targetHandle}".`);
   }
@@ -122,8 +124,8 @@ function checkDuplicateConnections(ctx: CheckContext): void {
 function checkToolAttachments(ctx: CheckContext): void {
   const attached = new Set(ctx.workflow.edges.filter((edge) => edge.targetHandle === TOOLS_HANDLE).map((edge) => edge.source));
   for (const node of ctx.workflow.nodes) {
-    if (node.type === 'tool' && !attached.has(node.id)) {
-      ctx.nodeIssue('warning', node, 'tool.unattached', [], 'is not attached to any prompt, vision or thinking node, so Claude never sees it.');
+    if (capabilitiesOf(node.type).isToolProvider && !attached.has(node.id)) {
+      ctx.nodeIssue('warning', node, 'tool.unattached', [], `is not attached to any ${typesThat('acceptsTools')} node, so Claude never sees it.`);
     }
   }
 }

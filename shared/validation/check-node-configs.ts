@@ -1,28 +1,33 @@
 import { toolAttachments } from '../graph';
 import type { PromptConfig } from '../node-configs';
-import type { WorkflowNodeOf } from '../workflow-types';
+import { callsClaude, capabilitiesOf, configIssuesOf, routeLabels, typesThat } from '../nodes';
+import type { WorkflowNode } from '../workflow-types';
 import { MAX_CACHE_BREAKPOINTS, misorderedBreakpoint, plannedBreakpoints } from './cache-breakpoints';
 import type { CheckContext } from './check-context';
-import { checkDefaultModel, checkModelSettings } from './check-model-settings';
+import { checkDefaultModel, checkModelSettings, type ClaudeSettings } from './check-model-settings';
 
-const PROMPT_LIKE = new Set(['prompt', 'vision', 'thinking']);
+/** A node whose type declares `hasConversation`: its config is a PromptConfig. */
+type PromptLikeNode = WorkflowNode & { config: PromptConfig };
 
-type PromptLikeNode = WorkflowNodeOf<'prompt'> | WorkflowNodeOf<'vision'> | WorkflowNodeOf<'thinking'>;
-
-/** Per-type rules that JSON Schema cannot express. Needs a sound graph (continue_from uses upstream). */
+/**
+ * Rules JSON Schema cannot express, chosen by what each type declares (capabilities) plus the
+ * type's own `configIssues`. Needs a sound graph (continue_from uses upstream).
+ */
 export function checkNodeConfigs(ctx: CheckContext): void {
   const tools = toolAttachments(ctx.workflow);
   checkDefaultModel(ctx);
   for (const node of ctx.workflow.nodes) {
-    if (node.type === 'prompt' || node.type === 'vision' || node.type === 'thinking') checkPromptLike(ctx, node, tools.get(node.id) ?? []);
-    if (node.type === 'vision') checkVision(ctx, node);
-    if (node.type === 'branch') checkBranch(ctx, node);
+    const capabilities = capabilitiesOf(node.type);
+    // Model, effort, thinking, forced tool_choice and max_tokens, against what the model accepts.
+    if (callsClaude(node)) checkModelSettings(ctx, node, node.config as ClaudeSettings, tools.get(node.id)?.length ?? 0);
+    if (capabilities.hasConversation) checkPromptLike(ctx, node as PromptLikeNode, tools.get(node.id) ?? []);
+    for (const issue of configIssuesOf(node)) ctx.nodeIssue(issue.severity, node, issue.rule, ['config', ...issue.path], issue.message);
+    if (capabilities.routes) checkRoutesUsed(ctx, node);
   }
 }
 
 function checkPromptLike(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]): void {
   const config: PromptConfig = node.config;
-  checkModelSettings(ctx, node, config, toolIds.length);
   if (config.continue_from === undefined && config.messages[0]?.role !== 'user') {
     ctx.nodeIssue('error', node, 'messages.first_role', ['config', 'messages', 0, 'role'], 'the first message must be a user turn (unless continue_from supplies the conversation).');
   }
@@ -30,8 +35,8 @@ function checkPromptLike(ctx: CheckContext, node: PromptLikeNode, toolIds: strin
     const source = ctx.nodeById.get(config.continue_from);
     if (!source || !ctx.upstreamOf(node.id).has(source.id)) {
       ctx.nodeIssue('error', node, 'continue_from.not_upstream', ['config', 'continue_from'], `continue_from names "${config.continue_from}", which is not an upstream node.`);
-    } else if (!PROMPT_LIKE.has(source.type)) {
-      ctx.nodeIssue('error', node, 'continue_from.not_prompt', ['config', 'continue_from'], `continue_from names ${source.type} node "${source.id}"; only prompt, vision and thinking nodes have a conversation.`);
+    } else if (!capabilitiesOf(source.type).hasConversation) {
+      ctx.nodeIssue('error', node, 'continue_from.not_prompt', ['config', 'continue_from'], `continue_from names ${source.type} node "${source.id}"; only ${typesThat('hasConversation')} nodes have a conversation.`);
     }
   }
   if (config.output === 'json' && config.schema === undefined) {
@@ -64,12 +69,13 @@ function checkTools(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]):
   const names = new Map<string, string>();
   for (const toolId of toolIds) {
     const tool = ctx.nodeById.get(toolId);
-    if (tool?.type !== 'tool') continue;
-    const earlier = names.get(tool.config.name);
+    if (!tool || !capabilitiesOf(tool.type).isToolProvider) continue;
+    const name = (tool.config as { name: string }).name;
+    const earlier = names.get(name);
     if (earlier !== undefined) {
-      ctx.nodeIssue('error', node, 'tool.duplicate_name', [], `has two attached tools named "${tool.config.name}" ("${earlier}" and "${tool.id}"); Claude tells tools apart by name.`);
+      ctx.nodeIssue('error', node, 'tool.duplicate_name', [], `has two attached tools named "${name}" ("${earlier}" and "${tool.id}"); Claude tells tools apart by name.`);
     }
-    names.set(tool.config.name, tool.id);
+    names.set(name, tool.id);
   }
   const choice = node.config.tool_choice;
   if (choice === undefined) return;
@@ -81,40 +87,10 @@ function checkTools(ctx: CheckContext, node: PromptLikeNode, toolIds: string[]):
   }
 }
 
-function checkVision(ctx: CheckContext, node: WorkflowNodeOf<'vision'>): void {
-  node.config.images.forEach((image, index) => {
-    if (image.source !== 'file') return;
-    const segments = image.path.split(/[\\/]/);
-    if (image.path.startsWith('/') || image.path.startsWith('\\') || /^[A-Za-z]:/.test(image.path) || segments.includes('..')) {
-      ctx.nodeIssue('error', node, 'vision.bad_path', ['config', 'images', index, 'path'], `image path "${image.path}" must be relative to the workflows folder, without "..".`);
-    }
-  });
-}
-
-function checkBranch(ctx: CheckContext, node: WorkflowNodeOf<'branch'>): void {
-  const config = node.config;
-  const mode = config.mode ?? 'match';
-  const labels = new Set<string>();
-  config.routes.forEach((route, index) => {
-    if (labels.has(route.label)) ctx.nodeIssue('error', node, 'branch.duplicate_route', ['config', 'routes', index, 'label'], `route "${route.label}" is defined twice.`);
-    labels.add(route.label);
-    if (mode === 'match' && route.when === undefined && route.label !== config.default) {
-      ctx.nodeIssue('warning', node, 'branch.missing_condition', ['config', 'routes', index], `route "${route.label}" has no "when" condition and is not the default, so match mode can never take it.`);
-    }
-    if (route.when && 'matches' in route.when) {
-      try {
-        new RegExp(route.when.matches, 'u');
-      } catch (error) {
-        ctx.nodeIssue('error', node, 'branch.bad_regex', ['config', 'routes', index, 'when', 'matches'], `route "${route.label}" has an invalid regular expression: ${error instanceof Error ? error.message : String(error)}.`);
-      }
-    }
-  });
-  if (config.default !== undefined && !labels.has(config.default)) {
-    ctx.nodeIssue('error', node, 'branch.unknown_default', ['config', 'default'], `default "${config.default}" is not one of the routes (${[...labels].join(', ')}).`);
-  }
-  if (mode === 'claude') checkModelSettings(ctx, node, config);
+/** Every route of a routing node should lead somewhere; the route rules themselves live in the type's `configIssues`. */
+function checkRoutesUsed(ctx: CheckContext, node: WorkflowNode): void {
   const used = new Set(ctx.workflow.edges.filter((edge) => edge.source === node.id).map((edge) => edge.sourceHandle));
-  for (const label of labels) {
+  for (const label of new Set(routeLabels(node) ?? [])) {
     if (!used.has(label)) ctx.nodeIssue('warning', node, 'branch.unused_route', ['config', 'routes'], `route "${label}" has no outgoing edge; taking it ends that path of the run.`);
   }
 }

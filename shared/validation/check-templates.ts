@@ -1,5 +1,6 @@
-import { getNodeSpec } from '../nodes';
+import { capabilitiesOf, getNodeSpec } from '../nodes';
 import { templateReferences, type TemplateReference } from '../templates';
+import type { ToolConfig } from '../node-configs';
 import type { WorkflowNode } from '../workflow-types';
 import type { CheckContext } from './check-context';
 import { templateFields, type TemplateField } from './template-fields';
@@ -34,7 +35,7 @@ function checkReference(ctx: CheckContext, node: WorkflowNode, field: TemplateFi
       report('template.tool_scope', 'cannot be used here: tool request templates see only {{args.*}} (the tool input) and {{secrets.*}}.');
       return;
     }
-    if (node.type === 'tool') checkArgument(node, ref, report);
+    if (capabilitiesOf(node.type).isToolProvider) checkArgument(node.config as ToolConfig, ref, report);
     return;
   }
   if (ref.root === 'args') {
@@ -56,7 +57,7 @@ function checkReference(ctx: CheckContext, node: WorkflowNode, field: TemplateFi
   }
   const fieldName = ref.path[0];
   if (fieldName === undefined) return;
-  if (target.type === 'input') {
+  if (capabilitiesOf(target.type).isInput) {
     checkInputField(ctx, fieldName, report);
     return;
   }
@@ -75,9 +76,10 @@ function checkInputField(ctx: CheckContext, name: string | undefined, report: (r
   }
 }
 
-function checkArgument(node: Extract<WorkflowNode, { type: 'tool' }>, ref: TemplateReference, report: (rule: string, message: string) => void): void {
+/** A tool provider's config is a ToolConfig: its templates read the arguments its input_schema defines. */
+function checkArgument(config: ToolConfig, ref: TemplateReference, report: (rule: string, message: string) => void): void {
   const name = ref.path[0];
-  const properties = node.config.input_schema.properties;
+  const properties = config.input_schema.properties;
   if (name === undefined || properties === null || typeof properties !== 'object') return;
   if (!Object.prototype.hasOwnProperty.call(properties, name)) {
     report('template.unknown_arg', `reads tool argument "${name}", which the tool's input_schema does not define.`);

@@ -1,15 +1,23 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import { NODE_TYPES } from '../workflow-types';
-import { buildWorkflowSchema } from './build-workflow-schema';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { listNodeSpecs, onlyBuiltInNodeTypes } from '../nodes';
+import { compileWorkflowSchema } from './compile-workflow-schema';
+import { validateWorkflowDocument } from './generated/workflow-validator.js';
 import type { WorkflowIssue } from './workflow-issue';
 
-let compiled: ValidateFunction | undefined;
+let compiled: { types: string; validate: ValidateFunction } | undefined;
 
+/**
+ * The built-in node types are checked by the validator precompiled at build time (no code
+ * generation, so it runs under the browser's CSP). Only when a type is registered at run time (a
+ * test-only type, a plugin; never in the browser) is the schema compiled here, once per set of types.
+ */
 function workflowValidator(): ValidateFunction {
-  // strictRequired is off because discriminated unions name their tag in `required` next to a
-  // `oneOf` that defines it; every other strict check (types, tuples, unknown keywords) is on.
-  compiled ??= new Ajv2020({ strict: true, strictRequired: false, allErrors: true, discriminator: true, verbose: true }).compile(buildWorkflowSchema());
-  return compiled;
+  if (onlyBuiltInNodeTypes()) return validateWorkflowDocument;
+  const types = listNodeSpecs()
+    .map((spec) => spec.type)
+    .join(',');
+  if (compiled?.types !== types) compiled = { types, validate: compileWorkflowSchema() };
+  return compiled.validate;
 }
 
 /** Runs the whole-file schema and maps ajv errors to issues carrying the node or edge they are in. */
@@ -101,5 +109,5 @@ function describeTags(parentSchema: unknown, tag: string): string {
 }
 
 function knownTypes(): string {
-  return NODE_TYPES.join(', ');
+  return listNodeSpecs().map((spec) => spec.type).join(', ');
 }

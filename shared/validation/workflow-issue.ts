@@ -1,5 +1,6 @@
 import type { ModelCatalog } from '../claude-models/model-catalog';
 import type { Json } from '../json-schema';
+import type { EmbeddedSchemaChecker } from './embedded-schema-checker';
 import type { Workflow } from '../workflow-types';
 
 /**
@@ -41,6 +42,11 @@ export interface ValidateOptions {
    * catalogue does not list draws a `model.unknown` warning.
    */
   models?: ModelCatalog;
+  /**
+   * How the JSON Schemas written into the workflow are checked. Defaults to ajv in Node, which
+   * generates code, and to `interpretedSchemaChecker` in the browser build, which does not.
+   */
+  schemas?: EmbeddedSchemaChecker;
 }
 
 /** Splits issues by severity into the result shape every caller (canvas, server, CLI) uses. */

@@ -3,7 +3,6 @@ import type { Json } from '../../../shared/json-schema';
 import type { ModelProfile } from '../../../shared/claude-models/model-profile';
 import type { NodeStatus, RunStatus, StopReason, TraceError } from '../../../shared/trace-events';
 import type { Usage } from '../../../shared/usage';
-import type { WorkflowIssue } from '../../../shared/validate-workflow';
 import type { Workflow } from '../../../shared/workflow-types';
 
 /** Response shapes of the HTTP API (docs/http-api.md). */
@@ -28,12 +27,6 @@ export interface WorkflowSummary {
   nodeCount: number;
   createdAt: number;
   updatedAt: number;
-}
-
-export interface ValidationAnswer {
-  valid: boolean;
-  errors: WorkflowIssue[];
-  warnings: WorkflowIssue[];
 }
 
 export interface RunSummary {

@@ -1,6 +1,6 @@
 import type { Workflow } from '../../../shared/workflow-types';
 import { ApiError } from './api-error';
-import type { BatchJob, BatchJobRequest, EstimateRequest, Health, McpServerInfo, McpToolInfo, ModelInfo, RunDetail, RunRequest, RunSummary, ValidationAnswer, WorkflowEstimate, WorkflowSummary } from './api-types';
+import type { BatchJob, BatchJobRequest, EstimateRequest, Health, McpServerInfo, McpToolInfo, ModelInfo, RunDetail, RunRequest, RunSummary, WorkflowEstimate, WorkflowSummary } from './api-types';
 
 /** Every HTTP call the canvas makes (PRODUCT.md §7). Components never call fetch themselves. */
 export const api = {
@@ -12,7 +12,6 @@ export const api = {
   createWorkflow: async (workflow: Workflow) => (await request<{ workflow: Workflow }>('POST', '/api/workflows', workflow)).workflow,
   updateWorkflow: async (workflow: Workflow) => (await request<{ workflow: Workflow }>('PUT', `/api/workflows/${encodeURIComponent(workflow.id)}`, workflow)).workflow,
   deleteWorkflow: (id: string) => request<void>('DELETE', `/api/workflows/${encodeURIComponent(id)}`),
-  validateWorkflow: (document: unknown, signal?: AbortSignal) => request<ValidationAnswer>('POST', '/api/workflows/validate', document, signal),
 
   startRun: async (body: RunRequest) => (await request<{ runId: string }>('POST', '/api/runs', body)).runId,
   listRuns: async (workflowId: string | null, limit = 30) => {

@@ -12,7 +12,8 @@ import { PALETTE_MIME } from './palette-mime';
 import { useZoomedOut } from './use-zoomed-out';
 
 const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
-const minimapColor = (node: FlowNode) => `var(--node-${node.type ?? 'prompt'})`;
+// A type without its own colour in the stylesheet gets the accent colour.
+const minimapColor = (node: FlowNode) => `var(--node-${node.type ?? 'prompt'}, var(--accent))`;
 
 export function Canvas() {
   const { nodes, edges, openCount } = useAppStore(useShallow((state) => ({ nodes: state.nodes, edges: state.edges, openCount: state.openCount })));

@@ -1,15 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { getNodeSpec } from '../../../shared/nodes';
 import type { NodeType } from '../../../shared/workflow-types';
-import type { BranchConfig, OutputConfig, PromptConfig, ToolConfig } from '../../../shared/node-configs';
 import type { FlowNodeData } from '../store/flow-types';
 import { nodeById } from '../store/node-by-id';
 import { appStore, useAppStore } from '../store/use-app-store';
-import { BranchForm } from './BranchForm';
 import { Field } from './Field';
-import { OutputForm } from './OutputForm';
-import { PromptForm } from './PromptForm';
-import { ToolForm } from './ToolForm';
+import { NODE_FORMS } from './node-forms';
 import { WorkflowSettings } from './WorkflowSettings';
 
 /** The form for the selected node, or the workflow's own settings when nothing is selected. */
@@ -46,19 +42,6 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
 }
 
 function NodeForm({ nodeId, type, data }: { nodeId: string; type: NodeType; data: FlowNodeData }) {
-  const config = data.config;
-  switch (type) {
-    case 'prompt':
-    case 'vision':
-    case 'thinking':
-      return <PromptForm nodeId={nodeId} type={type} config={config as PromptConfig} />;
-    case 'tool':
-      return <ToolForm nodeId={nodeId} config={config as ToolConfig} />;
-    case 'branch':
-      return <BranchForm nodeId={nodeId} config={config as BranchConfig} />;
-    case 'output':
-      return <OutputForm nodeId={nodeId} config={config as OutputConfig} />;
-    default:
-      return <p className="panel__empty">The input node passes the run's input on. Its fields are the workflow's inputs schema (select nothing to edit it).</p>;
-  }
+  const Form = NODE_FORMS[type];
+  return <Form nodeId={nodeId} type={type} config={data.config} />;
 }

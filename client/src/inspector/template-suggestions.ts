@@ -1,5 +1,5 @@
 import { upstreamNodeIds } from '../../../shared/graph';
-import { getNodeSpec } from '../../../shared/nodes';
+import { capabilitiesOf, getNodeSpec } from '../../../shared/nodes';
 import type { JsonSchema } from '../../../shared/json-schema';
 import type { FlowEdge, FlowNode } from '../store/flow-types';
 
@@ -18,7 +18,8 @@ export function templateSuggestions(nodes: readonly FlowNode[], edges: readonly 
   const types = new Map(nodes.map((node) => [node.id, node.type]));
   for (const upstream of upstreamNodeIds(graph, nodeId)) {
     const type = types.get(upstream);
-    if (!type || type === 'input') continue;
+    // The input node is offered as `input.<field>` above.
+    if (!type || capabilitiesOf(type).isInput) continue;
     const spec = getNodeSpec(type);
     if (spec.outputFields.length === 0) suggestions.push(upstream);
     else suggestions.push(...spec.outputFields.map((field) => `${upstream}.${field}`));

@@ -1,11 +1,11 @@
 import dagre from '@dagrejs/dagre';
+import { capabilitiesOf, isNodeType } from '../../../shared/nodes';
 import type { FlowEdge, FlowNode } from './flow-types';
 
 const FALLBACK_WIDTH = 240;
 const FALLBACK_HEIGHT = 96;
 /** Room kept below nodes that stream an answer: it appears during a run and would overlap. */
 const STREAM_ROOM = 84;
-const STREAMING_TYPES = new Set(['prompt', 'vision', 'thinking', 'output']);
 
 /**
  * Left-to-right layered layout. Returns new node objects with new positions (top-left corners,
@@ -29,5 +29,12 @@ function widthOf(node: FlowNode): number {
 }
 
 function heightOf(node: FlowNode): number {
-  return (node.measured?.height ?? FALLBACK_HEIGHT) + (STREAMING_TYPES.has(node.type ?? '') ? STREAM_ROOM : 0);
+  return (node.measured?.height ?? FALLBACK_HEIGHT) + (showsAnswer(node) ? STREAM_ROOM : 0);
+}
+
+/** Nodes that may call Claude stream an answer under them, and output nodes show the result. */
+function showsAnswer(node: FlowNode): boolean {
+  if (!isNodeType(node.type)) return false;
+  const capabilities = capabilitiesOf(node.type);
+  return capabilities.callsClaude !== undefined || capabilities.collectsOutputs === true;
 }

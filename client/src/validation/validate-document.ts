@@ -1,46 +1,18 @@
-import { loadWorkflow, parseWorkflowText } from '../../../shared/format';
+import { loadWorkflow } from '../../../shared/format';
 import { validateRunInput, validateWorkflow, type ValidationResult, type WorkflowIssue } from '../../../shared/validate-workflow';
+import { interpretedSchemaChecker } from '../../../shared/validation/interpreted-schema-checker';
 import type { Workflow } from '../../../shared/workflow-types';
 import { catalogFromProfiles, factsCatalog } from '../../../shared/claude-models/model-catalog';
-import { api } from '../api/api';
 import { appStore } from '../store/use-app-store';
 
 /**
- * The shared validator runs in the browser, but ajv compiles schemas into functions, which a
- * Content-Security-Policy without 'unsafe-eval' (the one the server sends) forbids. The validator
- * then reports `validator.internal`; from that moment the same shared validator is asked through
- * `POST /api/workflows/validate` instead, so the canvas shows identical issues either way.
+ * The shared validator, run in the page. The server's Content-Security-Policy forbids code
+ * generation ('unsafe-eval'), so nothing here may compile a schema: the workflow schema and the
+ * JSON Schema meta-schema are precompiled at build time (shared/validation/generated), and the
+ * schemas users write into a workflow are interpreted (interpretedSchemaChecker). No edit asks the
+ * server; the server validates again whenever it saves or runs.
  */
-let localValidatorBlocked = false;
-let policyKnown = false;
-
-/**
- * Reads the policy the page was served with, so the blocked path is known before the first
- * validation (a blocked ajv compile also logs a long error to the console).
- */
-const policyChecked: Promise<void> = (async () => {
-  try {
-    const response = await fetch(location.pathname, { method: 'HEAD' });
-    const policy = response.headers.get('content-security-policy');
-    if (policy && forbidsEval(policy)) localValidatorBlocked = true;
-  } catch {
-    // No answer: the first validation finds out the hard way.
-  }
-  policyKnown = true;
-})();
-
-function forbidsEval(policy: string): boolean {
-  const directives = new Map(policy.split(';').map((part) => {
-    const [name = '', ...sources] = part.trim().split(/\s+/);
-    return [name.toLowerCase(), sources] as const;
-  }));
-  const scripts = directives.get('script-src') ?? directives.get('default-src');
-  return scripts !== undefined && !scripts.includes("'unsafe-eval'");
-}
-
-function blocked(issues: readonly WorkflowIssue[]): boolean {
-  return issues.some((issue) => issue.rule === 'validator.internal');
-}
+const LOCAL = { schemas: interpretedSchemaChecker } as const;
 
 /** The server's catalogue as /api/models reported it; the facts table until that answer arrives. */
 function serverCatalog() {
@@ -48,37 +20,19 @@ function serverCatalog() {
   return models.length > 0 ? catalogFromProfiles(models) : factsCatalog();
 }
 
-export async function validateDocument(document: Workflow, signal?: AbortSignal): Promise<Pick<ValidationResult, 'errors' | 'warnings'>> {
-  await policyChecked;
-  if (!localValidatorBlocked) {
-    const result = validateWorkflow(document, { models: serverCatalog() });
-    if (!blocked(result.errors)) return result;
-    localValidatorBlocked = true;
-  }
-  return api.validateWorkflow(document, signal);
+export function validateDocument(document: Workflow): Pick<ValidationResult, 'errors' | 'warnings'> {
+  return validateWorkflow(document, { ...LOCAL, models: serverCatalog() });
 }
 
 /** An imported file's text → the upgraded workflow, or its issues. Never partially accepts a file. */
-export async function loadWorkflowFile(text: string): Promise<ValidationResult> {
-  await policyChecked;
-  if (!localValidatorBlocked) {
-    const result = loadWorkflow(text, { models: serverCatalog() });
-    if (!blocked(result.errors)) return result;
-    localValidatorBlocked = true;
-  }
-  const parsed = parseWorkflowText(text);
-  if (!parsed.ok) return { valid: false, errors: [parsed.issue], warnings: [] };
-  const answer = await api.validateWorkflow(parsed.value);
-  return answer.valid ? { ...answer, workflow: parsed.value as Workflow } : answer;
+export function loadWorkflowFile(text: string): ValidationResult {
+  return loadWorkflow(text, { ...LOCAL, models: serverCatalog() });
 }
 
-/** Issues of a run input against the workflow's `inputs`; null when only the server can tell. */
+/**
+ * Issues of a run input against the workflow's `inputs`; null when the page cannot tell (an
+ * `inputs` schema using a keyword the interpreter lacks): the server checks it when the run starts.
+ */
 export function checkRunInput(workflow: Workflow, input: unknown): WorkflowIssue[] | null {
-  if (localValidatorBlocked || !policyKnown) return null;
-  try {
-    return validateRunInput(workflow, input);
-  } catch {
-    localValidatorBlocked = true;
-    return null;
-  }
+  return validateRunInput(workflow, input, interpretedSchemaChecker);
 }

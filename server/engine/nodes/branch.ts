@@ -13,8 +13,8 @@ import { ThinkingTally } from '../thinking-tally';
 /** Picks one route; the scheduler then skips every edge whose `sourceHandle` is another route. */
 export const branchRunner: NodeRunner<'branch'> = {
   type: 'branch',
-  scheduled: true,
   run: (ctx) => (ctx.node.config.mode === 'claude' ? chooseWithClaude(ctx) : chooseByMatch(ctx)),
+  firstRequest: (ctx, options) => buildRequestParams(ctx, options).params,
 };
 
 async function chooseByMatch(ctx: NodeContext<'branch'>): Promise<NodeResult> {

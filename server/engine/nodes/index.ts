@@ -1,4 +1,5 @@
-import { NODE_TYPES } from '../../../shared/workflow-types';
+import { isNodeType, NODE_SPECS } from '../../../shared/nodes';
+import { TypeRegistry } from '../../../shared/nodes/type-registry';
 import type { NodeRunner } from '../node-runner';
 import { branchRunner } from './branch';
 import { inputRunner } from './input';
@@ -8,23 +9,29 @@ import { thinkingRunner } from './thinking';
 import { toolRunner } from './tool';
 import { visionRunner } from './vision';
 
-/** The one list of runners (STYLE §1); a test proves it matches shared/nodes NODE_SPECS. */
+/** The built-in runners (STYLE §1); a test proves they list exactly the types of NODE_SPECS. */
 export const NODE_RUNNERS: readonly NodeRunner[] = [inputRunner, promptRunner, toolRunner, visionRunner, thinkingRunner, branchRunner, outputRunner];
 
-export function indexRunners(runners: readonly NodeRunner[]): ReadonlyMap<string, NodeRunner> {
-  const byType = new Map<string, NodeRunner>();
-  for (const runner of runners) {
-    if (byType.has(runner.type)) throw new Error(`duplicate node runner for type "${runner.type}"`);
-    if (!(NODE_TYPES as readonly string[]).includes(runner.type)) throw new Error(`node runner for unknown type "${runner.type}"`);
-    byType.set(runner.type, runner);
-  }
-  return byType;
+const runners = new TypeRegistry<NodeRunner>('node runner', []);
+for (const runner of NODE_RUNNERS) registerRunner(runner);
+const missing = NODE_SPECS.filter((spec) => !runners.has(spec.type));
+if (missing.length > 0) throw new Error(`NODE_RUNNERS lacks node types: ${missing.map((spec) => spec.type).join(', ')}.`);
+
+/** The runner of `type`; throws on an unknown type. */
+export function runnerFor(type: string): NodeRunner {
+  return runners.get(type);
 }
 
-const RUNNERS = indexRunners(NODE_RUNNERS);
+/** Every registered runner: the built-ins, then any registered with `registerRunner`. */
+export function listRunners(): NodeRunner[] {
+  return runners.list();
+}
 
-export function runnerFor(type: string): NodeRunner {
-  const runner = RUNNERS.get(type);
-  if (!runner) throw new Error(`unknown node type "${type}"`);
-  return runner;
+/**
+ * Adds the runner of a type registered with shared/nodes `registerNodeSpec` (a test-only type, a
+ * plugin); returns the undo. Throws for a type with no spec or one that already has a runner.
+ */
+export function registerRunner(runner: NodeRunner): () => void {
+  if (!isNodeType(runner.type)) throw new Error(`A node runner for type "${runner.type}", which has no node spec; register the spec first.`);
+  return runners.add(runner);
 }

@@ -8,7 +8,6 @@ import { resolveStrict } from '../render-strict';
  */
 export const outputRunner: NodeRunner<'output'> = {
   type: 'output',
-  scheduled: true,
   run: async (ctx) => {
     const { value } = ctx.node.config;
     if (typeof value === 'string') return { output: toJson(resolveStrict(value, ctx.scope, `${ctx.node.id}.config.value`)) };

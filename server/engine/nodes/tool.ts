@@ -7,7 +7,6 @@ import { NodeError } from '../node-error';
  */
 export const toolRunner: NodeRunner<'tool'> = {
   type: 'tool',
-  scheduled: false,
   run: async (ctx) => {
     throw NodeError.config(`${ctx.node.id}: tool nodes run only inside the tool loop of the node they are attached to`);
   },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { getNodeSpec, NODE_SPECS } from '../../../shared/nodes';
+import { callsClaude, capabilitiesOf, getNodeSpec, NODE_SPECS, routeLabels, typesThat, type NodeCapabilities } from '../../../shared/nodes';
 import { validateWorkflow } from '../../../shared/validate-workflow';
 import { buildWorkflowSchema } from '../../../shared/validation/build-workflow-schema';
 import { NODE_TYPES } from '../../../shared/workflow-types';
@@ -41,13 +41,31 @@ describe('node specs', () => {
     expect(result.warnings.filter((issue) => issue.rule !== 'output.none')).toEqual([]);
   });
 
-  it('declares ports consistent with tool attachment and routes', () => {
-    expect(NODE_SPECS.filter((spec) => spec.ports.tools).map((spec) => spec.type)).toEqual(['prompt', 'vision', 'thinking']);
-    expect(getNodeSpec('branch').ports.routes).toBe(true);
+  it('declares capabilities consistent with tool attachment, routes, input and output', () => {
+    const typesWith = (capability: keyof NodeCapabilities) => NODE_SPECS.filter((spec) => spec.capabilities[capability] !== undefined).map((spec) => spec.type);
+    expect(typesWith('acceptsTools')).toEqual(['prompt', 'vision', 'thinking']);
+    expect(typesWith('hasConversation')).toEqual(['prompt', 'vision', 'thinking']);
+    expect(typesWith('callsClaude')).toEqual(['prompt', 'vision', 'thinking', 'branch']);
+    expect(typesWith('isToolProvider')).toEqual(['tool']);
+    expect(typesWith('routes')).toEqual(['branch']);
+    expect(typesWith('isInput')).toEqual(['input']);
+    expect(typesWith('collectsOutputs')).toEqual(['output']);
+    expect(getNodeSpec('branch').ports.outputs).toEqual([]);
     expect(getNodeSpec('input').ports.inputs).toEqual([]);
     expect(getNodeSpec('output').ports.outputs).toEqual([]);
     expect(getNodeSpec('thinking').outputFields).toContain('thinking');
     expect(getNodeSpec('prompt').outputFields).toEqual(['text', 'json', 'stop_reason', 'usage', 'messages']);
+  });
+
+  it('answers capability questions from the config, and tolerates a half-edited one on the canvas', () => {
+    expect(callsClaude({ type: 'prompt', config: {} })).toBe(true);
+    expect(callsClaude({ type: 'branch', config: { mode: 'match' } })).toBe(false);
+    expect(callsClaude({ type: 'branch', config: { mode: 'claude' } })).toBe(true);
+    expect(callsClaude({ type: 'branch', config: undefined })).toBe(false);
+    expect(routeLabels({ type: 'branch', config: { routes: [{ label: 'a' }, { label: 'b' }] } })).toEqual(['a', 'b']);
+    expect(routeLabels({ type: 'branch', config: {} })).toBeUndefined();
+    expect(() => capabilitiesOf('webhook')).toThrow(/Unknown node type "webhook"/);
+    expect(typesThat('acceptsTools')).toBe('prompt, vision or thinking');
   });
 
   it('shared/workflow.schema.json is exactly the schema built from the specs', () => {
