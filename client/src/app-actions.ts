@@ -28,7 +28,7 @@ function fail(prefix: string) {
 export async function bootstrap(): Promise<void> {
   const store = appStore.getState();
   const [health, models] = await Promise.allSettled([api.health(), api.models()]);
-  store.setCatalog({ health: health.status === 'fulfilled' ? health.value : 'unreachable', models: models.status === 'fulfilled' ? models.value : [] });
+  store.setCatalog({ health: health.status === 'fulfilled' ? health.value : 'unreachable', models: models.status === 'fulfilled' && Array.isArray(models.value) ? models.value : null });
   await refreshWorkflows();
   const wanted = decodeURIComponent(location.hash.replace(/^#\/?w\//, ''));
   if (location.hash.startsWith('#/w/') && appStore.getState().workflows.some((summary) => summary.id === wanted)) await openWorkflow(wanted);

@@ -24,7 +24,7 @@ export function useDocumentValidation(): void {
       inFlight?.abort();
       const controller = new AbortController();
       inFlight = controller;
-      validateDocument(workflow, controller.signal).then(
+      validateDocument(workflow, appStore.getState().modelCatalog, controller.signal).then(
         (result) => {
           if (!controller.signal.aborted) appStore.getState().setIssues(result.errors, result.warnings);
         },
@@ -36,7 +36,9 @@ export function useDocumentValidation(): void {
     };
     check();
     const unsubscribe = appStore.subscribe((state, previous) => {
-      if (state.nodes === previous.nodes && state.edges === previous.edges && state.meta === previous.meta) return;
+      // A new model list (the first /api/models answer) can change the verdict on an unchanged document.
+      if (state.modelCatalog !== previous.modelCatalog) lastText = '';
+      else if (state.nodes === previous.nodes && state.edges === previous.edges && state.meta === previous.meta) return;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(check, DEBOUNCE_MS);
     });

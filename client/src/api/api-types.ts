@@ -1,5 +1,6 @@
 import type { BatchJobDetail, BatchJobMode, BatchJobSummary } from '../../../shared/api/batch-job';
 import type { Json } from '../../../shared/json-schema';
+import type { ModelProfile } from '../../../shared/claude-models';
 import type { ModelSpec } from '../../../shared/models';
 import type { NodeStatus, RunStatus, StopReason, TraceError } from '../../../shared/trace-events';
 import type { Usage } from '../../../shared/usage';
@@ -14,8 +15,12 @@ export interface Health {
   claude: 'simulator' | 'anthropic';
 }
 
-/** A catalogue model, or a bare model the live API lists that Trellis has no limits for. */
-export type ModelInfo = ModelSpec | { id: string; display_name: string; created_at: string };
+/**
+ * One entry of `GET /api/models`: a model profile (capabilities, lifecycle, doc facts), or the older
+ * shapes (a catalogue row without effort levels or lifecycle, or a bare model the live API lists).
+ * The canvas reads it through models/canvas-model-catalog, which tells them apart.
+ */
+export type ModelInfo = ModelProfile | ModelSpec | { id: string; display_name: string; created_at: string };
 
 export interface WorkflowSummary {
   id: string;

@@ -7,6 +7,7 @@ import { nodeById } from '../store/node-by-id';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { BranchForm } from './BranchForm';
 import { Field } from './Field';
+import { NodeIssues } from './NodeIssues';
 import { OutputForm } from './OutputForm';
 import { PromptForm } from './PromptForm';
 import { ToolForm } from './ToolForm';
@@ -37,6 +38,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
         <code className="inspector__id">{node.id}</code>
       </header>
       <p className="inspector__description">{spec.description}</p>
+      <NodeIssues nodeId={node.id} />
       <Field label="Display name" hint={`Templates refer to this node as {{${node.id}.…}}`}>
         <input value={node.data.label ?? ''} placeholder={node.id} data-testid="node-label" onChange={(event) => appStore.getState().updateLabel(node.id, event.target.value)} />
       </Field>

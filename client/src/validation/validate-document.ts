@@ -2,6 +2,7 @@ import { loadWorkflow, parseWorkflowText } from '../../../shared/format';
 import { validateRunInput, validateWorkflow, type ValidationResult, type WorkflowIssue } from '../../../shared/validate-workflow';
 import type { Workflow } from '../../../shared/workflow-types';
 import { api } from '../api/api';
+import type { CanvasModelCatalog } from '../models/canvas-model-catalog';
 
 /**
  * The shared validator runs in the browser, but ajv compiles schemas into functions, which a
@@ -40,10 +41,11 @@ function blocked(issues: readonly WorkflowIssue[]): boolean {
   return issues.some((issue) => issue.rule === 'validator.internal');
 }
 
-export async function validateDocument(document: Workflow, signal?: AbortSignal): Promise<Pick<ValidationResult, 'errors' | 'warnings'>> {
+/** `models`: what the pickers offer is what the validator checks against (the server uses its own catalogue). */
+export async function validateDocument(document: Workflow, models: CanvasModelCatalog, signal?: AbortSignal): Promise<Pick<ValidationResult, 'errors' | 'warnings'>> {
   await policyChecked;
   if (!localValidatorBlocked) {
-    const result = validateWorkflow(document);
+    const result = validateWorkflow(document, { models: models.catalog, knownModels: models.choices.map((choice) => choice.id) });
     if (!blocked(result.errors)) return result;
     localValidatorBlocked = true;
   }
