@@ -89,15 +89,30 @@ export async function saveDocument(): Promise<boolean> {
   }
 }
 
-function follow(runId: string): void {
+function follow(runId: string, after = 0): void {
   stopFollowing?.();
-  stopFollowing = followRunEvents(runId, {
-    onEvents: (events) => appStore.getState().receiveEvents(events),
-    onEnd: () => {
-      stopFollowing = null;
-      void refreshRuns();
+  stopFollowing = followRunEvents(
+    runId,
+    {
+      onEvents: (events) => appStore.getState().receiveEvents(events),
+      onEnd: () => {
+        stopFollowing = null;
+        void recordRun(runId);
+        void refreshRuns();
+      },
     },
-  });
+    after,
+  );
+}
+
+/** The run as stored: an interrupted run's outcome is its status, whatever its log ends with. */
+async function recordRun(runId: string): Promise<void> {
+  try {
+    const detail = await api.getRun(runId);
+    appStore.getState().setRunRecord({ runId, status: detail.run.status, live: detail.run.live });
+  } catch {
+    // Unreachable server: the panel keeps what the events said.
+  }
 }
 
 function stopRun(): void {
@@ -150,10 +165,34 @@ export async function openRun(runId: string): Promise<void> {
       store.openDocument(detail.run.workflow, stored ? detail.run.workflowId : null);
     }
     appStore.getState().beginRun(runId, true);
+    appStore.getState().setRunRecord({ runId, status: detail.run.status, live: detail.run.live });
     follow(runId);
   } catch (error) {
     fail('Could not open the run')(error);
   }
+}
+
+/**
+ * Resumes an interrupted or failed run (`POST /api/runs/:id/resume`): completed nodes keep their
+ * results and the rest run again; the run's events continue its log, so the open run is followed
+ * on from its last event and any other run is opened first.
+ */
+export async function resumeRun(runId: string): Promise<void> {
+  try {
+    await api.resumeRun(runId);
+  } catch (error) {
+    fail('Not resumed')(error);
+    return;
+  }
+  const { run } = appStore.getState();
+  if (run.runId !== runId) {
+    await openRun(runId);
+  } else {
+    appStore.getState().resumeLive();
+    follow(runId, run.lastSeq);
+  }
+  appStore.getState().resumeLive();
+  void refreshRuns();
 }
 
 /** Validates the whole file first; only a valid file is stored and opened. */

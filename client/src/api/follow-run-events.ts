@@ -1,7 +1,8 @@
 import type { TraceEvent, TraceEventType } from '../../../shared/trace-events';
 import { api } from './api';
 
-const EVENT_TYPES: readonly TraceEventType[] = [
+// `run.interrupted`: the terminal event the server is to write for runs it finds interrupted at start-up (not in the shared union yet).
+const EVENT_TYPES: readonly (TraceEventType | 'run.interrupted')[] = [
   'run.started',
   'node.started',
   'node.delta',
@@ -14,6 +15,7 @@ const EVENT_TYPES: readonly TraceEventType[] = [
   'run.completed',
   'run.failed',
   'run.canceled',
+  'run.interrupted',
 ];
 
 export interface RunEventHandlers {

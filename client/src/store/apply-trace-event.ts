@@ -12,6 +12,7 @@ export function applyTraceEvent(state: RunState, event: TraceEvent): RunState {
   if (state.runId !== null && event.runId !== state.runId) return state;
   if (event.seq <= state.lastSeq) return state;
   const next: RunState = { ...state, runId: event.runId, lastSeq: event.seq };
+  if ((event.type as string) === 'run.interrupted') return interrupted(next, (event as { data?: unknown }).data);
 
   switch (event.type) {
     case 'run.started': {
@@ -79,6 +80,20 @@ export function applyTraceEvent(state: RunState, event: TraceEvent): RunState {
     default:
       return next;
   }
+}
+
+/**
+ * A terminal event for a run the server found `running` at start-up (issue 12 item 5). Not in the
+ * shared union yet: read defensively, with the totals `run.failed`/`run.canceled` carry.
+ */
+function interrupted(state: RunState, data: unknown): RunState {
+  const fields = (data !== null && typeof data === 'object' ? data : {}) as { usage?: RunState['usage']; cost_usd?: unknown; duration_ms?: unknown; reason?: unknown };
+  const next: RunState = { ...state, status: 'interrupted' };
+  if (fields.usage) next.usage = fields.usage;
+  if (typeof fields.cost_usd === 'number') next.costUsd = fields.cost_usd;
+  if (typeof fields.duration_ms === 'number') next.durationMs = fields.duration_ms;
+  if (typeof fields.reason === 'string') next.cancelReason = fields.reason;
+  return next;
 }
 
 /** Applies events in order; the reducer's seq check makes the batch safe to repeat. */
