@@ -17,7 +17,7 @@ export function IssueList() {
       {issues.length > 0 && (
         <ul>
           {issues.map((issue, index) => (
-            <li key={`${issue.rule}:${issue.path}:${index}`} className="issues__item">
+            <li key={`${issue.rule}:${issue.path}:${index}`} className="issues__item" data-testid="issue-item" data-rule={issue.rule}>
               <button
                 type="button"
                 className={`issue issue--${issue.severity}`}

@@ -34,6 +34,9 @@ export const THINKING_LABELS: Readonly<Record<ThinkingType, string>> = {
   disabled: 'off',
 };
 
+/** Short names, for the option of a refused value (its problem line says the rest). */
+const THINKING_NAMES: Readonly<Record<ThinkingType, string>> = { adaptive: 'adaptive', enabled: 'enabled (budget)', between_tools: 'between tool calls', disabled: 'off' };
+
 const DISPLAY_LABELS: Readonly<Record<ThinkingDisplay, string>> = {
   summarized: 'summarized (thinking text returned)',
   omitted: 'omitted (thinking hidden)',
@@ -87,7 +90,7 @@ function thinkingField(profile: ModelProfile | undefined, name: string, config: 
     const ceiling = profile ? thinkingEffortCeiling(profile, candidate) : undefined;
     const label = `${THINKING_LABELS[candidate]}${ceiling ? ` (effort ${ceiling} or lower)` : ''}`;
     if (accepted.includes(candidate)) options.push({ value: candidate, label });
-    else if (candidate === type) options.push({ value: candidate, label: `${THINKING_LABELS[candidate]} — not accepted by ${name}`, rejected: true });
+    else if (candidate === type) options.push({ value: candidate, label: `${THINKING_NAMES[candidate]} — not accepted by ${name}`, rejected: true });
   }
   const field: SettingField<ThinkingType> = { shown: true, value: type ?? '', options };
   if (type !== undefined && !accepted.includes(type)) {

@@ -45,7 +45,7 @@ function blocked(issues: readonly WorkflowIssue[]): boolean {
 export async function validateDocument(document: Workflow, models: CanvasModelCatalog, signal?: AbortSignal): Promise<Pick<ValidationResult, 'errors' | 'warnings'>> {
   await policyChecked;
   if (!localValidatorBlocked) {
-    const result = validateWorkflow(document, { models: models.catalog, knownModels: models.choices.map((choice) => choice.id) });
+    const result = validateWorkflow(document, { models: models.catalog });
     if (!blocked(result.errors)) return result;
     localValidatorBlocked = true;
   }
