@@ -1,7 +1,6 @@
 import type { BatchJobDetail, BatchJobMode, BatchJobSummary } from '../../../shared/api/batch-job';
 import type { Json } from '../../../shared/json-schema';
-import type { ModelProfile } from '../../../shared/claude-models';
-import type { ModelSpec } from '../../../shared/models';
+import type { ModelProfile } from '../../../shared/claude-models/model-profile';
 import type { NodeStatus, RunStatus, StopReason, TraceError } from '../../../shared/trace-events';
 import type { Usage } from '../../../shared/usage';
 import type { WorkflowIssue } from '../../../shared/validate-workflow';
@@ -20,7 +19,7 @@ export interface Health {
  * shapes (a catalogue row without effort levels or lifecycle, or a bare model the live API lists).
  * The canvas reads it through models/canvas-model-catalog, which tells them apart.
  */
-export type ModelInfo = ModelProfile | ModelSpec | { id: string; display_name: string; created_at: string };
+export type ModelInfo = ModelProfile | { id: string; display_name: string; created_at: string; thinking_types?: readonly string[] };
 
 export interface WorkflowSummary {
   id: string;

@@ -1,6 +1,6 @@
 import type { BranchCondition, BranchConfig, BranchRoute } from '../../../shared/node-configs';
 import type { Json } from '../../../shared/json-schema';
-import { DEFAULT_MODEL } from '../../../shared/claude-models';
+import { DEFAULT_MODEL } from '../../../shared/claude-models/model-catalog';
 import { useAppStore } from '../store/use-app-store';
 import { EffortThinkingFields } from './EffortThinkingFields';
 import { Field } from './Field';

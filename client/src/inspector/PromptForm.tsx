@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL } from '../../../shared/claude-models';
+import { DEFAULT_MODEL } from '../../../shared/claude-models/model-catalog';
 import type { MessageTemplate, PromptConfig, VisionConfig } from '../../../shared/node-configs';
 import { useAppStore } from '../store/use-app-store';
 import { Field } from './Field';

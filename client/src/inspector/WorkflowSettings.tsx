@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL } from '../../../shared/claude-models';
+import { DEFAULT_MODEL } from '../../../shared/claude-models/model-catalog';
 import type { JsonSchema } from '../../../shared/json-schema';
 import type { WorkflowSample } from '../../../shared/workflow-types';
 import { appStore, useAppStore } from '../store/use-app-store';

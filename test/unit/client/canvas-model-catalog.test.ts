@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { factsCatalog, MODEL_FACTS, type ModelProfile } from '../../../shared/claude-models';
-import { MODELS } from '../../../shared/models';
 import { canvasModelCatalog } from '../../../client/src/models/canvas-model-catalog';
 import { modelOptions } from '../../../client/src/models/model-choices';
 
@@ -33,12 +32,18 @@ describe('canvasModelCatalog', () => {
     expect(models.catalog.find('claude-sonnet-4-6')).toBeUndefined();
   });
 
+  // The answer of a server from before model profiles: catalogue rows without effort levels or lifecycle.
+  const OLD_SHAPE = [
+    { id: 'claude-sonnet-4-6', display_name: 'Claude Sonnet 4.6', created_at: '2026-02-17T00:00:00Z', max_tokens: 64_000, thinking_types: ['enabled', 'adaptive'], price: { input: 3, output: 15 } },
+    { id: 'claude-haiku-4-5', display_name: 'Claude Haiku 4.5', created_at: '2025-10-15T00:00:00Z', max_tokens: 64_000, thinking_types: ['enabled'], price: { input: 1, output: 5 } },
+  ];
+
   it('reads the older shape through the facts table, and keeps a bare model as a choice without a profile', () => {
-    const models = canvasModelCatalog([...MODELS.slice(0, 2), { id: 'claude-mystery', display_name: 'Mystery', created_at: '2027-01-01T00:00:00Z' }]);
+    const models = canvasModelCatalog([...OLD_SHAPE, { id: 'claude-mystery', display_name: 'Mystery', created_at: '2027-01-01T00:00:00Z' }]);
     expect(models.source).toBe('facts');
-    expect(models.catalog.find(MODELS[0]!.id)).toEqual(facts.find(MODELS[0]!.id));
+    expect(models.catalog.find(OLD_SHAPE[0]!.id)).toEqual(facts.find(OLD_SHAPE[0]!.id));
     expect(models.catalog.find('claude-mystery')).toBeUndefined();
-    expect(models.choices.map((choice) => choice.id).sort()).toEqual([MODELS[0]!.id, MODELS[1]!.id, 'claude-mystery'].sort());
+    expect(models.choices.map((choice) => choice.id).sort()).toEqual([OLD_SHAPE[0]!.id, OLD_SHAPE[1]!.id, 'claude-mystery'].sort());
     expect(models.choices.at(-1)).toEqual({ id: 'claude-mystery', display_name: 'Mystery', lifecycle: 'unknown' });
   });
 

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { DEFAULT_MODEL } from '../../../../shared/claude-models';
+import { DEFAULT_MODEL } from '../../../../shared/claude-models/model-catalog';
 import type { ThinkingConfig, VisionConfig } from '../../../../shared/node-configs';
 import { IN_HANDLE, OUT_HANDLE } from '../../../../shared/nodes';
 import { TOOLS_HANDLE } from '../../../../shared/workflow-types';
