@@ -33,6 +33,11 @@ export function EffortThinkingFields({ config, thinkingRequired = false, onChang
     <fieldset data-testid="effort-thinking">
       <legend>Effort and thinking</legend>
       {!options.known && <p className="field__hint">What {model} accepts is not known here; every value is offered and the API decides.</p>}
+      {options.effort.note && (
+        <p className="field__hint" data-testid="effort-note">
+          Effort: {options.effort.note}
+        </p>
+      )}
       {options.effort.shown && (
         <Field label="Effort" hint="How thoroughly Claude works: depth, cost and latency (output_config.effort).">
           <SettingSelect field={options.effort} testId="effort-select" onChange={(value) => onChange({ effort: value === '' ? undefined : value }, 'effort')} />

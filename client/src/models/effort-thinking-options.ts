@@ -15,6 +15,8 @@ export interface SettingField<V extends string> {
   options: SettingOption<V>[];
   /** Why the model refuses the current value, and what to use instead; undefined when it is accepted. */
   problem?: string;
+  /** Why the field is not shown, when that is the model's doing. */
+  note?: string;
 }
 
 export interface EffortThinkingOptions {
@@ -72,6 +74,7 @@ function effortField(profile: ModelProfile | undefined, name: string, effort: Ef
     else if (level === effort) options.push({ value: level, label: `${level} — not accepted by ${name}`, rejected: true });
   }
   const field: SettingField<EffortLevel> = { shown: accepted.length > 0 || effort !== undefined, value: effort ?? '', options };
+  if (!field.shown) field.note = `${name} takes no effort setting.`;
   if (rejected) {
     field.problem = accepted.length === 0 ? `${name} takes no effort setting; use the model default.` : `${name} does not accept effort "${effort}"; use ${list(accepted)} or the model default.`;
   }

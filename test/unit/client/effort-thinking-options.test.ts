@@ -39,7 +39,7 @@ describe('effortThinkingOptions', () => {
   });
 
   it('hides effort on a model that takes none, unless a value is set, which stays visible and is marked', () => {
-    expect(effortThinkingOptions(profile('claude-haiku-4-5'), {}).effort.shown).toBe(false);
+    expect(effortThinkingOptions(profile('claude-haiku-4-5'), {}).effort).toMatchObject({ shown: false, note: 'Claude Haiku 4.5 takes no effort setting.' });
     const set = effortThinkingOptions(profile('claude-haiku-4-5'), { effort: 'high' });
     expect(set.effort.shown).toBe(true);
     expect(set.effort.value).toBe('high');
@@ -75,6 +75,7 @@ describe('effortThinkingOptions', () => {
     expect(options.thinking.value).toBe('enabled');
     expect(options.thinking.options.find((option) => option.value === 'enabled')).toMatchObject({ rejected: true });
     expect(options.thinking.problem).toBe('Claude Opus 5.5 does not accept thinking "enabled"; it accepts adaptive.');
+    expect(options.thinking.options.at(-1)?.label).toBe('enabled (budget) — not accepted by Claude Opus 5.5');
     expect(options.budget).toEqual({ shown: true, value: 2048 });
   });
 
