@@ -185,12 +185,8 @@ export async function resumeRun(runId: string): Promise<void> {
     return;
   }
   const { run } = appStore.getState();
-  if (run.runId !== runId) {
-    await openRun(runId);
-  } else {
-    appStore.getState().resumeLive();
-    follow(runId, run.lastSeq);
-  }
+  if (run.runId !== runId) await openRun(runId);
+  else follow(runId, run.lastSeq);
   appStore.getState().resumeLive();
   void refreshRuns();
 }

@@ -15,7 +15,7 @@ export interface RunSlice {
   runRecord: { runId: string; status: RunStatus; live: boolean } | null;
   beginRun(runId: string, replay: boolean): void;
   setRunRecord(record: RunSlice['runRecord']): void;
-  /** A resumed run is live again: followed, cancelable, its stored status no longer final. */
+  /** A resumed run is live again: followed, cancelable, running until its new events say otherwise. */
   resumeLive(): void;
   receiveEvents(events: readonly TraceEvent[]): void;
   clearRun(): void;
@@ -27,7 +27,7 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) =>
   runRecord: null,
   beginRun: (runId, replay) => set({ run: emptyRun(runId), runIsReplay: replay, runRecord: null }),
   setRunRecord: (runRecord) => set((state) => (runRecord === null || runRecord.runId === state.run.runId ? { runRecord } : state)),
-  resumeLive: () => set({ runIsReplay: false, runRecord: null }),
+  resumeLive: () => set((state) => ({ runIsReplay: false, runRecord: state.run.runId ? { runId: state.run.runId, status: 'running', live: true } : null })),
   receiveEvents: (events) =>
     set((state) => {
       const run = applyTraceEvents(state.run, events);

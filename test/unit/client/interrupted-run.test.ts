@@ -35,6 +35,9 @@ describe('an interrupted run', () => {
   it('follows the events while the run is live, and ignores a record of another run', () => {
     const running = applyTraceEvents(emptyRun(RUN), events(started));
     expect(shownRunStatus(running, { runId: RUN, status: 'running', live: true })).toBe('running');
+    // Resumed: the earlier attempt's end is not the outcome while the server runs it again.
+    const canceledEarlier = applyTraceEvents(emptyRun(RUN), events(started, { type: 'run.canceled', data: { reason: 'server shutting down', usage, cost_usd: 0, duration_ms: 5 } }));
+    expect(shownRunStatus(canceledEarlier, { runId: RUN, status: 'running', live: true })).toBe('running');
     expect(shownRunStatus(running, { runId: 'other', status: 'interrupted', live: false })).toBe('running');
     expect(shownRunStatus(running, null)).toBe('running');
     const failed = applyTraceEvents(emptyRun(RUN), events(started, { type: 'run.failed', data: { error: { type: 'x', message: 'boom' }, usage, cost_usd: 0, duration_ms: 1 } }));
@@ -45,7 +48,7 @@ describe('an interrupted run', () => {
     expect(['interrupted', 'failed', 'completed', 'canceled', 'running', 'idle'].filter((status) => isResumable(status as never))).toEqual(['interrupted', 'failed']);
   });
 
-  it('is live again after resuming: the record is dropped and the panel follows the events', () => {
+  it("is live again after resuming, whatever the earlier attempt's log ended with", () => {
     const store = createAppStore();
     store.getState().beginRun(RUN, true);
     store.getState().receiveEvents(events(started, nodeStarted));
@@ -53,9 +56,10 @@ describe('an interrupted run', () => {
     expect(shownRunStatus(store.getState().run, store.getState().runRecord)).toBe('interrupted');
     store.getState().resumeLive();
     expect(store.getState().runIsReplay).toBe(false);
+    expect(store.getState().runRecord).toEqual({ runId: RUN, status: 'running', live: true });
     expect(shownRunStatus(store.getState().run, store.getState().runRecord)).toBe('running');
     // A record for a run that is not the open one is not kept.
     store.getState().setRunRecord({ runId: 'other', status: 'completed', live: false });
-    expect(store.getState().runRecord).toBeNull();
+    expect(store.getState().runRecord).toEqual({ runId: RUN, status: 'running', live: true });
   });
 });
