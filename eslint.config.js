@@ -31,6 +31,14 @@ export default tseslint.config(
     },
   },
   {
+    // The simulator is the independent referee of what the engine sends (issue 11 §9): it keeps its
+    // own model catalogue, written from the docs, and never reads the engine's.
+    files: ['server/simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/shared/models', '**/shared/claude-models', '**/shared/claude-models/**'], message: 'The simulator uses server/simulator/catalog, never the engine model tables.' }] }],
+    },
+  },
+  {
     files: ['server/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'express', 'better-sqlite3', '**/store/**', '**/http/**', '**/cli/**'], message: 'The engine is a pure library: no React, Express or SQLite.' }] }],

@@ -11,8 +11,17 @@ export interface PromptOutput {
   usage: Usage;
   /** The whole conversation including the final assistant turn, as sent on the wire (for `continue_from`). */
   messages: Json[];
-  /** thinking nodes only: the concatenated thinking text. */
+  /**
+   * The concatenated thinking text that came back: always on thinking nodes, on other nodes when
+   * there was some (e.g. progress notes between tool calls returned in thinking blocks).
+   */
   thinking?: string;
+  /** True when Claude thought but the text was not returned (display "omitted", redacted blocks). */
+  thinking_hidden?: boolean;
+  /** The model that answered (what continue_from compares). */
+  model?: string;
+  /** What the conversation's thinking blocks are bound to: model, system prompt, tools (opaque). */
+  conversation_key?: string;
 }
 
 export interface BranchOutput {

@@ -9,14 +9,37 @@ import type { Usage } from './usage';
  */
 
 export interface TraceError {
-  /** The API's error type (`rate_limit_error`, `invalid_request_error`, …) or a Trellis type (`tool_error`, `validation_error`, `max_tokens`, `timeout`, `aborted`, `internal`). */
+  /**
+   * The API's error type (`rate_limit_error`, `invalid_request_error`, …) or a Trellis type
+   * (`tool_error`, `validation_error`, `max_tokens`, `timeout`, `aborted`, `internal`;
+   * `config_error`: a setting the node's model refuses, the message names the fix;
+   * `refusal`: Claude declined, see `refusal`; `context_window_exceeded`: the conversation filled
+   * the model's context window; `pause_turn`: the turn stayed paused after the engine's resends).
+   */
   type: string;
   /** HTTP status when the error came from the API. */
   status?: number;
   message: string;
   request_id?: string;
+  /** type `refusal`: the API's `stop_details` (category is null when no named policy applies). */
+  refusal?: { category: string | null; explanation: string | null };
 }
 
+/**
+ * What happened to thinking in a node, so a client never shows an empty box as "no thinking".
+ * Present when the model thought (thinking or redacted_thinking blocks came back).
+ */
+export interface ThinkingSummary {
+  /** Thinking and redacted_thinking blocks over all of the node's calls. */
+  blocks: number;
+  /**
+   * Some thinking came back without its text: `display: "omitted"` (set on the node or the
+   * model's default) or redacted blocks. The text deltas then carry only what was returned.
+   */
+  hidden: boolean;
+  /** The `display` in force, when known (the node's setting, else the model's default). */
+  display?: 'summarized' | 'omitted';
+}
 export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal' | 'model_context_window_exceeded';
 
 export interface NodeCompletedData {
@@ -31,6 +54,9 @@ export interface NodeCompletedData {
   /** duration_ms − model_ms − tool time: what the engine itself cost. */
   engine_ms?: number;
   warnings?: string[];
+  /** Facts about what the engine sent, worth showing but not warnings (e.g. carried thinking dropped). */
+  notes?: string[];
+  thinking?: ThinkingSummary;
 }
 
 export interface RunTotals {

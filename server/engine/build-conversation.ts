@@ -7,6 +7,16 @@ import { renderStrict } from './render-strict';
 export interface Conversation {
   system?: TextBlockParam[];
   messages: MessageParam[];
+  /** With continue_from: the first `count` messages are the source node's conversation. */
+  carried?: CarriedConversation;
+}
+
+export interface CarriedConversation {
+  sourceId: string;
+  count: number;
+  /** The source's model and conversation key (conversation-key.ts); absent in outputs of older runs. */
+  model?: string;
+  key?: string;
 }
 
 /**
@@ -23,7 +33,11 @@ export function buildConversation(ctx: Pick<NodeContext, 'node' | 'scope' | 'out
     if (config.system.cache) block.cache_control = cacheControl(config.system.cache_ttl);
     if (block.text.trim() !== '') conversation.system = [block];
   }
-  if (config.continue_from) conversation.messages.push(...priorMessages(ctx, config.continue_from));
+  if (config.continue_from) {
+    const prior = priorConversation(ctx, config.continue_from);
+    conversation.messages.push(...prior.messages);
+    conversation.carried = prior.carried;
+  }
   let leadPlaced = leadBlocks.length === 0;
   config.messages.forEach((template, index) => {
     const text = renderStrict(template.content, ctx.scope, `${id}.config.messages.${index}.content`);
@@ -43,9 +57,10 @@ export function buildConversation(ctx: Pick<NodeContext, 'node' | 'scope' | 'out
   return conversation;
 }
 
-function priorMessages(ctx: Pick<NodeContext, 'node' | 'outputs'>, sourceId: string): MessageParam[] {
+function priorConversation(ctx: Pick<NodeContext, 'node' | 'outputs'>, sourceId: string): { messages: MessageParam[]; carried: CarriedConversation } {
   const output = ctx.outputs.get(sourceId);
-  const messages = output !== null && typeof output === 'object' && !Array.isArray(output) ? output.messages : undefined;
+  const record = output !== null && typeof output === 'object' && !Array.isArray(output) ? output : undefined;
+  const messages = record?.messages;
   if (!Array.isArray(messages)) {
     throw NodeError.config(`${ctx.node.id}.config.continue_from: node "${sourceId}" has no conversation to continue (it must be an upstream prompt, vision or thinking node that has completed)`);
   }
@@ -56,7 +71,10 @@ function priorMessages(ctx: Pick<NodeContext, 'node' | 'outputs'>, sourceId: str
     if (!Array.isArray(message.content)) continue;
     for (const block of message.content) if ('cache_control' in block) delete block.cache_control;
   }
-  return carried;
+  const source: CarriedConversation = { sourceId, count: carried.length };
+  if (typeof record?.model === 'string') source.model = record.model;
+  if (typeof record?.conversation_key === 'string') source.key = record.conversation_key;
+  return { messages: carried, carried: source };
 }
 
 export function cacheControl(ttl: '5m' | '1h' | undefined): { type: 'ephemeral'; ttl?: '5m' | '1h' } {

@@ -1,10 +1,15 @@
-import type { ContentBlockParam, MessageCreateParamsBase, ThinkingConfigParam, Tool, ToolChoice } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { ContentBlockParam, MessageCreateParamsBase, Tool, ToolChoice } from '@anthropic-ai/sdk/resources/messages/messages';
+import { DEFAULT_MAX_TOKENS, factsCatalog, type ModelCatalog } from '../../shared/claude-models';
 import type { JsonSchema } from '../../shared/json-schema';
-import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL, findModel } from '../../shared/models';
-import type { BranchConfig, PromptConfig, ThinkingSetting } from '../../shared/node-configs';
+import type { BranchConfig, PromptConfig } from '../../shared/node-configs';
 import type { WorkflowNode } from '../../shared/workflow-types';
 import { buildConversation, cacheControl } from './build-conversation';
+import { dropCarriedThinking } from './carried-thinking';
+import { conversationKey } from './conversation-key';
 import { JSON_OUTPUT_TOOL, jsonToolSchema } from './json-output';
+import { apiJsonSchema } from './models/api-json-schema';
+import { applyClaudeSettings, checkForcedToolChoice, mayForceTool, type ThinkingPlan } from './models/claude-settings';
+import { nodeModel, type NodeModel } from './models/node-model';
 import { NodeError } from './node-error';
 import type { NodeContext } from './node-runner';
 import { renderStrict } from './render-strict';
@@ -15,44 +20,59 @@ export type RequestContext = Pick<NodeContext, 'node' | 'workflow' | 'graph' | '
 export interface RequestOptions {
   /** Blocks placed before the first user turn's text (vision images, already loaded). */
   leadBlocks?: ContentBlockParam[];
+  /** What the models accept; the facts table when not given (the engine passes the run's). */
+  models?: ModelCatalog;
 }
 
 export interface RequestPlan {
   /** Exactly the Messages params of the node's first call. */
   params: MessageCreateParamsBase;
+  model: NodeModel;
+  thinking: ThinkingPlan;
   /** Set when a JSON answer goes through the `json_output` tool instead of `output_config`. */
   jsonTool?: { input_schema: JsonSchema; wrapped: boolean };
   /** The `json_output` tool is forced: it stays forced on every round (calling it is the answer). */
   forcesJsonAnswer: boolean;
+  /** Claude-mode branch: the route comes back as a `choose_route` tool call or as JSON text. */
+  routeBy?: 'tool' | 'json';
+  /** Trace notes about what was sent (e.g. carried thinking blocks dropped). */
+  notes: string[];
+  /** What the request's thinking blocks are bound to (conversation-key.ts); stored in the output. */
+  conversationKey: string;
 }
 
 export const CHOOSE_ROUTE_TOOL = 'choose_route';
 const BRANCH_MAX_TOKENS = 1024;
 const JSON_TOOL_DESCRIPTION = 'Return your final answer as JSON matching this schema. Call this exactly once, when you are done.';
 
+let defaultCatalog: ModelCatalog | undefined;
+
 /**
  * The request a Claude-calling node (prompt, vision, thinking, claude-mode branch) sends first.
  * The engine sends it and `server/estimate` counts it, so an estimate is the count of the very
  * request a run makes. Later rounds (tool loop, continuations) start from these params.
+ * Nothing the model refuses is sent: a refused setting fails the node with a `config_error`, and
+ * what the engine chooses itself (forcing a tool, the JSON route) follows the model's profile.
  */
 export function buildRequestParams(ctx: RequestContext, options: RequestOptions = {}): RequestPlan {
   const node = ctx.node as WorkflowNode;
-  if (node.type === 'branch') return { params: branchParams(ctx, node.config), forcesJsonAnswer: false };
+  const catalog = options.models ?? (defaultCatalog ??= factsCatalog());
+  if (node.type === 'branch') return branchPlan(ctx, node.config, catalog);
   if (node.type !== 'prompt' && node.type !== 'vision' && node.type !== 'thinking') {
     throw NodeError.config(`${node.id}: a ${node.type} node sends no Messages request`);
   }
-  return conversationPlan(ctx, node.config, node.type === 'thinking' ? node.config.thinking : undefined, options.leadBlocks);
+  return conversationPlan(ctx, node.config, catalog, options.leadBlocks);
 }
 
-function conversationPlan(ctx: RequestContext, config: PromptConfig, thinking: ThinkingSetting | undefined, leadBlocks: ContentBlockParam[] | undefined): RequestPlan {
+function conversationPlan(ctx: RequestContext, config: PromptConfig, catalog: ModelCatalog, leadBlocks: ContentBlockParam[] | undefined): RequestPlan {
   const id = ctx.node.id;
-  const model = config.model ?? ctx.workflow.defaults?.model ?? DEFAULT_MODEL;
+  const model = nodeModel(config.model, ctx.workflow, catalog);
   const maxTokens = config.max_tokens ?? ctx.workflow.defaults?.max_tokens ?? DEFAULT_MAX_TOKENS;
   const wantsJson = config.output === 'json';
   if (wantsJson && !config.schema) throw NodeError.config(`${id}.config.schema is required when output is "json"`);
-  const { system, messages } = buildConversation(ctx, config, leadBlocks);
+  const { system, messages, carried } = buildConversation(ctx, config, leadBlocks);
   const attached = ctx.graph.toolsOf.get(id) ?? [];
-  const nativeJson = wantsJson && findModel(model)?.structured_outputs === true;
+  const nativeJson = wantsJson && model.profile?.structured_outputs === true;
   const jsonTool = wantsJson && !nativeJson ? jsonToolSchema(config.schema as JsonSchema) : undefined;
 
   const tools: Tool[] = attached.map((tool) => {
@@ -66,52 +86,73 @@ function conversationPlan(ctx: RequestContext, config: PromptConfig, thinking: T
   const lastTool = tools.at(-1);
   if (config.cache_tools && lastTool) lastTool.cache_control = cacheControl(config.cache_tools_ttl);
 
-  const params: MessageCreateParamsBase = { model, max_tokens: maxTokens, messages };
+  const params: MessageCreateParamsBase = { model: model.id, max_tokens: maxTokens, messages };
   if (system) params.system = system;
   if (tools.length > 0) params.tools = tools;
-  const choice = toolChoice(config, attached.length, jsonTool !== undefined, thinking !== undefined);
-  if (choice && tools.length > 0) params.tool_choice = choice;
+  const thinking = applyClaudeSettings(params, config, model, `${id}.config`);
+  const forceJson = jsonTool !== undefined && attached.length === 0 && mayForceTool(model, thinking);
+  if (tools.length > 0) {
+    if (config.tool_choice) checkForcedToolChoice(config.tool_choice.type, model, thinking, `${id}.config`);
+    const choice = forceJson ? ({ type: 'tool', name: JSON_OUTPUT_TOOL } as const) : configuredToolChoice(config);
+    if (choice) params.tool_choice = choice;
+  }
   if (config.stop_sequences && config.stop_sequences.length > 0) params.stop_sequences = config.stop_sequences;
-  if (thinking) params.thinking = thinkingParam(thinking);
-  if (nativeJson) params.output_config = { format: { type: 'json_schema', schema: config.schema as Record<string, unknown> } };
-  const plan: RequestPlan = { params, forcesJsonAnswer: choice?.type === 'tool' && choice.name === JSON_OUTPUT_TOOL && jsonTool !== undefined };
+  // The API takes a subset of JSON Schema here; the full schema is enforced on the answer.
+  if (nativeJson) params.output_config = { ...params.output_config, format: { type: 'json_schema', schema: apiJsonSchema(config.schema as JsonSchema) as Record<string, unknown> } };
+
+  const key = conversationKey(params);
+  const notes: string[] = [];
+  if (carried && carried.key !== key) {
+    // Thinking blocks are bound to the model, system prompt and tools they were made under.
+    const head = messages.splice(0, carried.count);
+    const dropped = dropCarriedThinking(head);
+    messages.unshift(...head);
+    if (dropped > 0) {
+      const what = carried.model !== undefined && carried.model !== model.id ? `the model changed (${carried.model} → ${model.id})` : 'the system prompt or tools differ';
+      notes.push(`continue_from "${carried.sourceId}": dropped ${dropped} thinking block(s) from the carried conversation because ${what}; thinking blocks are bound to the conversation they were made in`);
+    }
+  }
+  const plan: RequestPlan = { params, model, thinking, forcesJsonAnswer: forceJson, notes, conversationKey: key };
   if (jsonTool) plan.jsonTool = jsonTool;
   return plan;
 }
 
-function branchParams(ctx: RequestContext, config: BranchConfig): MessageCreateParamsBase {
+function branchPlan(ctx: RequestContext, config: BranchConfig, catalog: ModelCatalog): RequestPlan {
   const id = ctx.node.id;
+  const model = nodeModel(config.model, ctx.workflow, catalog);
   const labels = config.routes.map((route) => route.label);
   const subject = renderStrict(config.on, ctx.scope, `${id}.config.on`);
   const instruction = config.instruction ? renderStrict(config.instruction, ctx.scope, `${id}.config.instruction`) : 'Choose the route that fits the text best.';
   const routeList = config.routes.map((route) => `- ${route.label}${route.description ? `: ${route.description}` : ''}`).join('\n');
-  return {
-    model: config.model ?? ctx.workflow.defaults?.model ?? DEFAULT_MODEL,
-    max_tokens: config.max_tokens ?? BRANCH_MAX_TOKENS,
-    messages: [{ role: 'user', content: `${instruction}\n\nRoutes:\n${routeList}\n\nText:\n${subject.trim() === '' ? '(empty)' : subject}` }],
-    tools: [
-      {
-        name: CHOOSE_ROUTE_TOOL,
-        description: 'Pick exactly one route for the text.',
-        input_schema: { type: 'object', properties: { route: { type: 'string', enum: labels } }, required: ['route'] },
-      },
-    ],
-    tool_choice: { type: 'tool', name: CHOOSE_ROUTE_TOOL },
-  };
+  const content = `${instruction}\n\nRoutes:\n${routeList}\n\nText:\n${subject.trim() === '' ? '(empty)' : subject}`;
+  const params: MessageCreateParamsBase = { model: model.id, max_tokens: config.max_tokens ?? BRANCH_MAX_TOKENS, messages: [{ role: 'user', content }] };
+  const thinking = applyClaudeSettings(params, config, model, `${id}.config`);
+  const routeSchema = { type: 'object' as const, properties: { route: { type: 'string', enum: labels } }, required: ['route'], additionalProperties: false };
+  let routeBy: 'tool' | 'json';
+  if (mayForceTool(model, thinking)) {
+    params.tools = [{ name: CHOOSE_ROUTE_TOOL, description: 'Pick exactly one route for the text.', input_schema: routeSchema }];
+    params.tool_choice = { type: 'tool', name: CHOOSE_ROUTE_TOOL };
+    routeBy = 'tool';
+  } else if (model.profile?.structured_outputs !== false) {
+    // Forced tools are refused here (always, or while thinking): the enum in the output schema
+    // constrains the answer just as well, and structured outputs work with thinking on.
+    params.output_config = { ...params.output_config, format: { type: 'json_schema', schema: routeSchema } };
+    routeBy = 'json';
+  } else {
+    // Neither forcing nor structured outputs: offer the tool and ask for it by name.
+    params.messages = [{ role: 'user', content: `${content}\n\nAnswer by calling ${CHOOSE_ROUTE_TOOL}.` }];
+    params.tools = [{ name: CHOOSE_ROUTE_TOOL, description: 'Pick exactly one route for the text.', input_schema: routeSchema }];
+    params.tool_choice = { type: 'auto' };
+    routeBy = 'tool';
+  }
+  return { params, model, thinking, forcesJsonAnswer: false, routeBy, notes: [], conversationKey: conversationKey(params) };
 }
 
-function toolChoice(config: PromptConfig, attachedCount: number, jsonTool: boolean, thinking: boolean): ToolChoice | undefined {
-  // The API refuses forced tool use with thinking, so a JSON tool is then offered, not forced.
-  if (jsonTool && attachedCount === 0 && !thinking) return { type: 'tool', name: JSON_OUTPUT_TOOL };
+function configuredToolChoice(config: PromptConfig): ToolChoice | undefined {
   const configured = config.tool_choice;
   if (!configured) return undefined;
   if (configured.type === 'none') return { type: 'none' };
   const parallel = configured.disable_parallel_tool_use === undefined ? {} : { disable_parallel_tool_use: configured.disable_parallel_tool_use };
   if (configured.type === 'tool') return { type: 'tool', name: configured.name, ...parallel };
   return { type: configured.type, ...parallel };
-}
-
-function thinkingParam(setting: ThinkingSetting): ThinkingConfigParam {
-  // The node's setting is the request field itself (same shape as the SDK's ThinkingConfigParam).
-  return { ...setting };
 }

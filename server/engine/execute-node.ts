@@ -60,6 +60,8 @@ export async function executeNode(node: WorkflowNode, base: Omit<NodeContext, 'n
     if (result.stop_reason !== undefined) data.stop_reason = result.stop_reason;
     if (result.model !== undefined) data.model = result.model;
     if (result.warnings && result.warnings.length > 0) data.warnings = result.warnings;
+    if (result.notes && result.notes.length > 0) data.notes = result.notes;
+    if (result.thinking) data.thinking = result.thinking;
     emitter.emit({ type: 'node.completed', nodeId: node.id, data: data as never });
     return { status: 'completed', output: result.output, usage: meter.usage, costUsd: meter.costUsd };
   }

@@ -16,7 +16,11 @@ export function jsonToolSchema(schema: JsonSchema): { input_schema: JsonSchema; 
   return { input_schema: { type: 'object', properties: { value: schema }, required: ['value'] }, wrapped: true };
 }
 
-/** Parses Claude's JSON answer (if text) and checks it against the node's schema with ajv. */
+/**
+ * Parses Claude's JSON answer (if text) and checks it against the node's FULL schema with ajv:
+ * the API only enforces the subset it accepts (models/api-json-schema.ts), so bounds, patterns
+ * and the like are checked here.
+ */
 export function checkJsonAnswer(nodeId: string, schema: JsonSchema, answer: Json | string, fromText: boolean): Json {
   let value: Json;
   if (fromText) {
@@ -39,7 +43,7 @@ export function checkJsonAnswer(nodeId: string, schema: JsonSchema, answer: Json
   }
   if (!validate(value)) {
     const issues = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ');
-    throw new NodeError({ type: 'validation_error', message: `${nodeId}: Claude's JSON answer does not match the schema: ${issues}` }, { retryable: true });
+    throw new NodeError({ type: 'validation_error', message: `${nodeId}: Claude's JSON answer does not match the node's schema: ${issues}` }, { retryable: true });
   }
   return value;
 }

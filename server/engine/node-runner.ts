@@ -1,5 +1,6 @@
+import type { ModelCatalog } from '../../shared/claude-models';
 import type { Json } from '../../shared/json-schema';
-import type { StopReason } from '../../shared/trace-events';
+import type { StopReason, ThinkingSummary } from '../../shared/trace-events';
 import type { Usage } from '../../shared/usage';
 import type { NodeType, Workflow, WorkflowNodeOf } from '../../shared/workflow-types';
 import type { GraphIndex } from './graph-index';
@@ -24,6 +25,7 @@ export interface NodeContext<T extends NodeType = NodeType> {
 }
 
 export type ResolvedDeps = EngineDeps & {
+  models: ModelCatalog;
   now: () => number;
   newId: () => string;
   secrets: Record<string, string>;
@@ -34,6 +36,8 @@ export interface NodeResult {
   stop_reason?: StopReason | null;
   model?: string;
   warnings?: string[];
+  notes?: string[];
+  thinking?: ThinkingSummary;
 }
 
 export interface NodeRunner<T extends NodeType = NodeType> {

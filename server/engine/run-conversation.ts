@@ -1,10 +1,8 @@
 import type { ContentBlock, ContentBlockParam, Message, MessageParam, ToolResultBlockParam, ToolUseBlock } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { Json } from '../../shared/json-schema';
-import { findModel } from '../../shared/models';
 import type { PromptConfig } from '../../shared/node-configs';
 import type { PromptOutput } from '../../shared/node-outputs';
 import type { StopReason } from '../../shared/trace-events';
-import type { WorkflowNode } from '../../shared/workflow-types';
 import { buildRequestParams, type RequestOptions } from './build-request-params';
 import { callClaude, type CallOptions } from './call-claude';
 import { followUpToolChoice } from './follow-up-tool-choice';
@@ -12,6 +10,8 @@ import { checkJsonAnswer, JSON_OUTPUT_TOOL } from './json-output';
 import { NodeError } from './node-error';
 import type { NodeContext, NodeResult } from './node-runner';
 import { runToolCall } from './run-tool-call';
+import { failOnStopReason } from './stop-outcome';
+import { ThinkingTally } from './thinking-tally';
 
 export type ConversationOptions = RequestOptions;
 
@@ -19,6 +19,8 @@ const DEFAULT_MAX_TOOL_ROUNDS = 10;
 /** on_max_tokens: "continue" asks for at most this many continuations. */
 const MAX_CONTINUATIONS = 3;
 const CONTINUE_PROMPT = 'Continue exactly where you stopped, without repeating anything.';
+/** pause_turn: the paused turn is sent back as-is at most this many times. */
+const MAX_PAUSE_RESENDS = 5;
 
 /**
  * The shared body of prompt, vision and thinking nodes: one streamed call, or the tool loop when
@@ -29,12 +31,11 @@ const CONTINUE_PROMPT = 'Continue exactly where you stopped, without repeating a
 export async function runConversation(ctx: NodeContext, options: ConversationOptions = {}): Promise<NodeResult> {
   const config = ctx.node.config as PromptConfig;
   const id = ctx.node.id;
-  const node = ctx.node as WorkflowNode;
-  const thinking = node.type === 'thinking' ? node.config.thinking : undefined;
-  const { params, jsonTool, forcesJsonAnswer } = buildRequestParams(ctx, options);
+  const isThinkingNode = ctx.node.type === 'thinking';
+  const plan = buildRequestParams(ctx, { ...options, models: ctx.deps.models });
+  const { params, jsonTool, forcesJsonAnswer } = plan;
   const model = params.model;
   const maxTokens = params.max_tokens;
-  const spec = findModel(model);
   const attached = ctx.graph.toolsOf.get(id) ?? [];
   const wantsJson = config.output === 'json';
   const callOptions: CallOptions = {};
@@ -42,14 +43,14 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
 
   const maxToolRounds = config.max_tool_rounds ?? DEFAULT_MAX_TOOL_ROUNDS;
   const warnings: string[] = [];
-  const thinkingTexts: string[] = [];
+  const notes = [...plan.notes];
+  const thinking = new ThinkingTally(plan.thinking);
   let text = '';
   let toolRounds = 0;
+  let pauseResends = 0;
   let continuations = 0;
   let jsonAnswer: Json | undefined;
   let stopReason: StopReason | null = null;
-  /** With prefill continuation, the partial answer is resent as the final assistant turn. */
-  let prefillBase: MessageParam[] | undefined;
 
   for (;;) {
     const message: Message = await callClaude(ctx, params, callOptions);
@@ -57,7 +58,8 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
     // Claude would call the tool forever and the node would fail at max_tool_rounds.
     if (params.tool_choice && !forcesJsonAnswer) params.tool_choice = followUpToolChoice(params.tool_choice);
     stopReason = message.stop_reason as StopReason | null;
-    thinkingTexts.push(...message.content.flatMap((block) => (block.type === 'thinking' ? [block.thinking] : [])));
+    thinking.add(message.content);
+    failOnStopReason(id, message);
     const answerText = textOf(message.content);
     const uses = message.content.filter((block): block is ToolUseBlock => block.type === 'tool_use');
     const jsonUse = uses.find((use) => use.name === JSON_OUTPUT_TOOL);
@@ -85,8 +87,13 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
       continue;
     }
 
-    if (stopReason === 'pause_turn' && toolRounds < maxToolRounds) {
-      toolRounds += 1;
+    if (stopReason === 'pause_turn') {
+      // The API paused a long turn; sending the paused turn back as the last message resumes it.
+      if (pauseResends >= MAX_PAUSE_RESENDS) {
+        throw new NodeError({ type: 'pause_turn', message: `${id}: Claude's turn was still paused after ${MAX_PAUSE_RESENDS} resends` }, { retryable: true });
+      }
+      pauseResends += 1;
+      text += answerText;
       params.messages.push(assistantTurn(message.content));
       continue;
     }
@@ -99,19 +106,14 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
       }
       if (policy === 'continue' && continuations < MAX_CONTINUATIONS && uses.length === 0) {
         continuations += 1;
-        if (spec?.prefill && !thinking) {
-          prefillBase ??= [...params.messages];
-          params.messages = [...prefillBase, { role: 'assistant', content: text.trimEnd() }];
-        } else {
-          params.messages.push(assistantTurn(message.content), { role: 'user', content: CONTINUE_PROMPT });
-        }
+        // Not a prefill: current models refuse a final assistant turn, and this keeps the
+        // partial turn (with its thinking blocks) in the conversation it belongs to.
+        params.messages.push(assistantTurn(message.content), { role: 'user', content: CONTINUE_PROMPT });
         continue;
       }
       warnings.push(policy === 'continue' ? `the answer was still cut off at max_tokens after ${continuations} continuation(s)` : `the answer was cut off at max_tokens (${maxTokens})`);
     }
-    if (stopReason === 'refusal') warnings.push('Claude declined to answer (stop_reason "refusal")');
-    if (prefillBase) params.messages = [...prefillBase, { role: 'assistant', content: text }];
-    else params.messages.push(assistantTurn(message.content));
+    params.messages.push(assistantTurn(message.content));
     break;
   }
 
@@ -120,9 +122,15 @@ export async function runConversation(ctx: NodeContext, options: ConversationOpt
     const schema = config.schema as NonNullable<PromptConfig['schema']>;
     json = jsonAnswer !== undefined ? checkJsonAnswer(id, schema, jsonAnswer, false) : checkJsonAnswer(id, schema, text, true);
   }
-  const output: PromptOutput = { text, json, stop_reason: stopReason, usage: ctx.meter.usage, messages: params.messages as unknown as Json[] };
-  if (thinking) output.thinking = thinkingTexts.join('\n\n');
-  const result: NodeResult = { output: output as unknown as Json, stop_reason: stopReason, model, warnings };
+  const output: PromptOutput = { text, json, stop_reason: stopReason, usage: ctx.meter.usage, messages: params.messages as unknown as Json[], model, conversation_key: plan.conversationKey };
+  if (isThinkingNode || thinking.text !== '') output.thinking = thinking.text;
+  if (thinking.hidden) {
+    output.thinking_hidden = true;
+    if (isThinkingNode) notes.push(`${model} thought, but the thinking text was not returned (display "omitted"); set thinking.display to "summarized" to see it`);
+  }
+  const result: NodeResult = { output: output as unknown as Json, stop_reason: stopReason, model, warnings, notes };
+  const summary = thinking.summary();
+  if (summary) result.thinking = summary;
   return result;
 }
 

@@ -1,3 +1,4 @@
+import { factsCatalog } from '../../shared/claude-models';
 import type { Json } from '../../shared/json-schema';
 import type { TraceError, TraceEvent } from '../../shared/trace-events';
 import { addUsage, ZERO_USAGE, type Usage } from '../../shared/usage';
@@ -43,6 +44,7 @@ export class RunExecution {
     let counter = 0;
     this.deps = {
       ...deps,
+      models: deps.models ?? factsCatalog(),
       now: deps.now ?? Date.now,
       newId: deps.newId ?? (() => `${deps.runId}_${++counter}`),
       secrets: deps.secrets ?? {},
@@ -74,7 +76,7 @@ export class RunExecution {
     }
     this.emitter.emit({ type: 'run.started', data: started });
 
-    const invalid = validateBeforeRun(this.workflow, this.input);
+    const invalid = validateBeforeRun(this.workflow, this.input, this.deps.models);
     if (invalid) {
       this.emitter.emit({ type: 'run.failed', data: { ...this.totals(), error: invalid } });
       return;

@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Json } from '../../shared/json-schema';
+import type { ModelCatalog } from '../../shared/claude-models';
 import type { PriceTable } from '../../shared/pricing';
 
 /** A guarded fetch: refuses private/loopback/link-local targets unless allowed (server/net). */
@@ -36,6 +37,11 @@ export interface EngineDeps {
   /** Ready nodes run concurrently up to this many (default 4). */
   concurrency?: number;
   prices?: PriceTable;
+  /**
+   * What each model accepts (thinking types, effort, forced tool_choice, structured outputs):
+   * live capabilities when the environment has a key, else the facts table (the default).
+   */
+  models?: ModelCatalog;
   /** Values for `{{secrets.NAME}}`; never written into events or outputs. */
   secrets?: Record<string, string>;
   /** Used by http tools and vision URL images. */

@@ -14,7 +14,7 @@ export function buildMessage(model: string, reply: Reply, cache: CacheUsage, ser
     content: reply.content,
     stop_reason: reply.stopReason,
     stop_sequence: reply.stopSequence,
-    stop_details: null,
+    stop_details: reply.stopDetails ?? null,
     container: null,
     diagnostics: null,
     usage: {

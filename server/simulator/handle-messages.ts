@@ -6,6 +6,7 @@ import { generateReply } from './generate-reply';
 import { messageEvents, type StreamEvent } from './message-events';
 import type { MessageRequest } from './message-request';
 import { promptSegments, totalTokens } from './prompt-segments';
+import { requestContext } from './request-context';
 import { scriptedReply } from './scripted-reply';
 import type { SimulatorState } from './simulator-state';
 import { statusFaultError } from './status-fault-error';
@@ -24,7 +25,7 @@ export async function handleCreateMessage(exchange: Exchange, state: SimulatorSt
   if (fault?.kind === 'status') throw statusFaultError(fault);
   if (rule) throwScriptedError(rule);
 
-  const request = validateMessageRequest(exchange.body, 'create');
+  const request = validateMessageRequest(exchange.body, 'create', requestContext(exchange.req));
   exchange.log.stream = request.stream;
   const segments = promptSegments(promptShape(request));
   if (state.rateLimiter) {
@@ -32,7 +33,9 @@ export async function handleCreateMessage(exchange: Exchange, state: SimulatorSt
     Object.assign(exchange.headers, state.rateLimiter.headers());
   }
   const cache = state.cache.apply(request.model.id, request.model.min_cache_tokens, segments);
-  const reply = rule?.respond.content ? scriptedReply(rule.respond, requestSeed(request)) : generateReply(request);
+  // A rule that sets content or a stop reason (refusal, pause_turn, ...) answers instead of the generator.
+  const scripted = rule?.respond.content !== undefined || rule?.respond.stop_reason !== undefined;
+  const reply = rule && scripted ? scriptedReply(rule.respond, requestSeed(request), request) : generateReply(request, totalTokens(segments));
   const message = buildMessage(request.model.id, reply, cache);
   if (rule?.respond.usage) Object.assign(message.usage as object, rule.respond.usage);
   const headers = rule?.respond.headers ?? {};

@@ -40,7 +40,7 @@ export function messageEvents(message: Record<string, unknown>): StreamEvent[] {
   events.push(
     event('message_delta', {
       type: 'message_delta',
-      delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence, stop_details: null },
+      delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence, stop_details: message.stop_details ?? null },
       usage: {
         input_tokens: usage.input_tokens,
         output_tokens: usage.output_tokens,

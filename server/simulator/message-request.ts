@@ -1,4 +1,5 @@
-import type { ModelSpec } from '../../shared/models';
+import type { EffortLevel, SimulatedModel, ThinkingDisplay } from './catalog/simulated-model';
+import type { ConversationPrefix } from './conversation-prefix';
 
 /** A request content block as sent; only `type` is known before validation. */
 export type Block = { type: string } & Record<string, unknown>;
@@ -37,21 +38,43 @@ export type ToolChoice =
   | { type: 'none' };
 
 export type ThinkingParam =
-  | { type: 'enabled'; budget_tokens: number; display?: 'summarized' | 'omitted' }
-  | { type: 'adaptive'; display?: 'summarized' | 'omitted' }
+  | { type: 'enabled'; budget_tokens: number; display?: ThinkingDisplay }
+  | { type: 'adaptive'; display?: ThinkingDisplay; block_binding?: { prefix_mismatch_behavior?: 'error' | 'drop_block' } }
   | { type: 'disabled' }
   | { type: 'between_tools' };
 
+/** The headers that change how a body is validated. */
+export interface RequestContext {
+  /** `anthropic-version`; 2026-10-21 removed temperature/top_p/top_k. */
+  apiVersion: string;
+  /** `anthropic-beta` values. */
+  betas: string[];
+}
+
+/** Thinking as the model will run it: the request's, or the model's default when the request omits it. */
+export interface EffectiveThinking {
+  type: 'enabled' | 'adaptive' | 'disabled' | 'between_tools' | 'off';
+  budgetTokens?: number;
+  /** What the returned thinking text shows (`omitted` = empty text, signature kept). */
+  display: ThinkingDisplay;
+}
+
 /** A validated `POST /v1/messages` (or count_tokens) body in normalised form. */
 export interface MessageRequest {
-  model: ModelSpec;
+  model: SimulatedModel;
   /** Absent for count_tokens. */
   maxTokens: number;
   system: LocatedBlock[];
   turns: Turn[];
   tools: ToolDefinition[];
   toolChoice?: ToolChoice;
+  /** As sent; see `effectiveThinking` for what the model does. */
   thinking?: ThinkingParam;
+  effectiveThinking: EffectiveThinking;
+  /** `output_config.effort`, or the model's default. */
+  effort?: EffortLevel;
+  /** System, tools and every turn as sent (before any unreadable thinking block was dropped): what the reply's thinking blocks are bound to. */
+  prefix: ConversationPrefix;
   stopSequences: string[];
   stream: boolean;
   jsonSchema?: Record<string, unknown>;
@@ -62,7 +85,7 @@ export interface MessageRequest {
 }
 
 export function isThinkingOn(request: MessageRequest): boolean {
-  return request.thinking?.type === 'enabled' || request.thinking?.type === 'adaptive';
+  return request.effectiveThinking.type === 'enabled' || request.effectiveThinking.type === 'adaptive';
 }
 
 /** The text of a block list: text blocks and string/array tool_result contents. */

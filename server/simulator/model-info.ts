@@ -1,44 +1,38 @@
-import type { ModelSpec, ThinkingType } from '../../shared/models';
-import { MODELS } from '../../shared/models';
+import { EFFORT_LEVELS, type SimulatedModel, type ThinkingType } from './catalog/simulated-model';
 
 const supported = (value: boolean) => ({ supported: value });
+const THINKING_TYPES: ThinkingType[] = ['enabled', 'adaptive', 'disabled', 'between_tools'];
 
-/** `ModelInfo` (wire §7) with capabilities derived from the catalogue entry. */
-export function modelInfo(spec: ModelSpec): Record<string, unknown> {
-  const thinking = (type: ThinkingType) => supported(spec.thinking_types.includes(type));
-  const legacy = spec.sampling_params;
+/**
+ * `ModelInfo` (SDK 1.13 `resources/models.d.ts`) with every capability key, from the simulator's own
+ * catalogue. Server tools, code execution and context management report false because the
+ * simulator accepts those blocks but never runs them.
+ */
+export function modelInfo(model: SimulatedModel): Record<string, unknown> {
+  const thinkingTypes = Object.fromEntries(THINKING_TYPES.map((type) => [type, supported(model.thinking.types.includes(type))]));
+  const effortLevels = Object.fromEntries(EFFORT_LEVELS.map((level) => [level, supported(model.effort?.levels.includes(level) ?? false)]));
   return {
     type: 'model',
-    id: spec.id,
-    display_name: spec.display_name,
-    created_at: spec.created_at,
-    lifecycle: 'active',
-    line: spec.line,
-    deprecated_at: null,
-    retires_at: null,
-    max_input_tokens: spec.max_input_tokens,
-    max_tokens: spec.max_tokens,
+    id: model.id,
+    display_name: model.display_name,
+    created_at: model.created_at,
+    lifecycle: model.lifecycle,
+    line: model.line,
+    deprecated_at: model.deprecated_at,
+    retires_at: model.retires_at,
+    max_input_tokens: model.max_input_tokens,
+    max_tokens: model.max_tokens,
     capabilities: {
       batch: supported(true),
       citations: supported(true),
       code_execution: supported(false),
-      image_input: supported(spec.image_input),
-      pdf_input: supported(true),
-      structured_outputs: supported(spec.structured_outputs),
-      context_management: { supported: false, clear_thinking_20251015: null, clear_tool_uses_20250919: null, compact_20260112: null },
-      effort: { supported: !legacy, low: supported(!legacy), medium: supported(!legacy), high: supported(!legacy), max: supported(!legacy), xhigh: null },
+      context_management: { supported: false, clear_thinking_20251015: supported(false), clear_tool_uses_20250919: supported(false), compact_20260112: supported(false) },
+      effort: { supported: model.effort !== null, ...effortLevels },
+      image_input: supported(model.image_input),
+      pdf_input: supported(model.pdf_input),
       server_tools: { supported: false, code_execution: supported(false), web_search: supported(false) },
-      thinking: {
-        supported: spec.thinking_types.includes('enabled') || spec.thinking_types.includes('adaptive'),
-        types: { enabled: thinking('enabled'), adaptive: thinking('adaptive'), disabled: thinking('disabled'), between_tools: thinking('between_tools') },
-      },
+      structured_outputs: supported(model.structured_outputs),
+      thinking: { supported: model.thinking.types.includes('enabled') || model.thinking.types.includes('adaptive'), types: thinkingTypes },
     },
   };
-}
-
-/** The catalogue newest first; equal dates keep catalogue order. */
-export function modelsNewestFirst(): ModelSpec[] {
-  return MODELS.map((spec, index) => ({ spec, index }))
-    .sort((a, b) => b.spec.created_at.localeCompare(a.spec.created_at) || a.index - b.index)
-    .map(({ spec }) => spec);
 }

@@ -3,6 +3,8 @@ import { isObject } from './is-object';
 import { matchesRequest, type MatchTarget } from './matches-request';
 import type { ScriptRule } from './types';
 
+const STOP_REASONS = ['end_turn', 'max_tokens', 'stop_sequence', 'tool_use', 'pause_turn', 'refusal', 'model_context_window_exceeded'];
+
 /** Scripted rules, checked in order before the default generator; a rule with `times` is used up. */
 export class ScriptBook {
   private rules: { rule: ScriptRule; remaining: number }[] = [];
@@ -41,7 +43,11 @@ function validateRule(rule: unknown, path: string): void {
   if (rule.times !== undefined && (typeof rule.times !== 'number' || !Number.isInteger(rule.times) || rule.times < 1)) {
     throw new Error(`${path}.times: must be a positive integer`);
   }
-  const { content, status, error } = rule.respond;
+  const { content, status, error, stop_reason: stopReason, stop_details: stopDetails } = rule.respond;
+  if (stopReason !== undefined && !STOP_REASONS.includes(stopReason as string)) throw new Error(`${path}.respond.stop_reason: must be one of ${STOP_REASONS.join(', ')}`);
+  if (stopDetails !== undefined && stopDetails !== null && !(isObject(stopDetails) && stopDetails.type === 'refusal')) {
+    throw new Error(`${path}.respond.stop_details: must be null or {type: "refusal", category, explanation}`);
+  }
   if (content !== undefined && !Array.isArray(content)) throw new Error(`${path}.respond.content: must be an array of content blocks`);
   if (status !== undefined && (typeof status !== 'number' || status < 200 || status > 599)) throw new Error(`${path}.respond.status: must be an HTTP status`);
   if (error !== undefined && !(isObject(error) && typeof error.type === 'string' && typeof error.message === 'string')) {

@@ -34,8 +34,10 @@ export interface ScriptResponse {
   headers?: Record<string, string>;
   /** Response content blocks; tool_use blocks may omit `id` and `caller`. */
   content?: Record<string, unknown>[];
-  stop_reason?: 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal';
+  stop_reason?: 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal' | 'model_context_window_exceeded';
   stop_sequence?: string | null;
+  /** With `stop_reason: "refusal"` (SDK `RefusalStopDetails`). */
+  stop_details?: { type: 'refusal'; category: 'cyber' | 'bio' | 'frontier_llm' | 'reasoning_extraction' | 'general_harms' | null; explanation: string | null } | null;
   usage?: { input_tokens?: number; output_tokens?: number; cache_creation_input_tokens?: number; cache_read_input_tokens?: number };
   fault?: Fault;
 }

@@ -25,10 +25,12 @@ export function validateImage(block: Record<string, unknown>, path: string): Che
     throw invalid(`${path}.source.media_type`, `Input should be ${MEDIA_TYPES.map((t) => `'${t}'`).join(', ')}`);
   }
   if (typeof source.data !== 'string' || !BASE64.test(source.data)) throw invalid(`${path}.source.data`, 'Input should be valid base64');
-  const bytes = Buffer.from(source.data, 'base64');
-  if (bytes.length > MAX_IMAGE_BYTES) {
-    throw invalid(`${path}.source.base64`, `image exceeds 5 MB maximum: ${bytes.length} bytes > ${MAX_IMAGE_BYTES} bytes`);
+  // The API measures the 5 MB limit on the base64 string as sent, not on the decoded bytes: its
+  // error reports base64 sizes (issue 11; docs/simulator.md).
+  if (source.data.length > MAX_IMAGE_BYTES) {
+    throw invalid(`${path}.source.base64`, `image exceeds 5 MB maximum: ${source.data.length} bytes > ${MAX_IMAGE_BYTES} bytes`);
   }
+  const bytes = Buffer.from(source.data, 'base64');
   const info = readImageInfo(bytes);
   if (!info) throw invalid(`${path}.source.base64.data`, 'The image data is not a valid PNG, JPEG, GIF or WebP image');
   if (info.mediaType !== source.media_type) {

@@ -1,12 +1,17 @@
-import { findModel } from '../../shared/models';
 import { ApiError, invalid } from './api-error';
+import { findSimulatedModel } from './catalog/find-simulated-model';
+import type { SimulatedModel } from './catalog/simulated-model';
+import { checkThinkingBlocks } from './check-thinking-blocks';
 import { isObject } from './is-object';
-import type { CacheControl, LocatedBlock, MessageRequest } from './message-request';
+import type { CacheControl, LocatedBlock, MessageRequest, RequestContext } from './message-request';
 import { promptSegments, totalTokens } from './prompt-segments';
 import { readCacheControl, validateBreakpoints, type Breakpoint } from './validate-cache-control';
 import { validateImageSet } from './validate-image';
 import { validateMessages } from './validate-messages';
 import { validateTextValue } from './validate-text';
+import { validateEffort } from './validate-effort';
+import { validateOutputSchema } from './validate-output-schema';
+import { validateForcedToolChoice } from './validate-forced-tool-choice';
 import { validateThinking } from './validate-thinking';
 import { validateToolChoice, validateTools } from './validate-tools';
 import { validateTurns } from './validate-turns';
@@ -16,19 +21,23 @@ export type RequestKind = 'create' | 'count_tokens' | 'batch';
 const COMMON_FIELDS = ['model', 'messages', 'system', 'tools', 'tool_choice', 'thinking', 'cache_control', 'output_config', 'speed'];
 const CREATE_ONLY_FIELDS = ['max_tokens', 'stream', 'metadata', 'stop_sequences', 'service_tier', 'container', 'diagnostics', 'inference_geo'];
 const SAMPLING_FIELDS = ['temperature', 'top_p', 'top_k'];
+// api/versioning: anthropic-version 2026-10-21 removed temperature, top_p and top_k on every model.
+const SAMPLING_REMOVED_IN = '2026-10-21';
+const DEFAULT_CONTEXT: RequestContext = { apiVersion: SAMPLING_REMOVED_IN, betas: [] };
 
 /**
- * Validates a Messages API body the way the real API does (wire §8) and returns it normalised.
- * Every error message starts with the path of the offending field.
+ * Validates a Messages API body the way the real API does (wire §8, docs/simulator.md "Models and
+ * their rules") and returns it normalised. Error messages start with the path of the offending
+ * field, except where the API's own wording is known and has none.
  */
-export function validateMessageRequest(body: unknown, kind: RequestKind): MessageRequest {
+export function validateMessageRequest(body: unknown, kind: RequestKind, context: RequestContext = DEFAULT_CONTEXT): MessageRequest {
   if (!isObject(body)) throw invalid('', 'the request body must be a JSON object');
   if (body.model === undefined) throw invalid('model', 'Field required');
   if (typeof body.model !== 'string') throw invalid('model', 'Input should be a valid string');
-  const model = findModel(body.model);
-  if (!model) throw new ApiError(404, 'not_found_error', `model: ${body.model}`);
+  const model = usableModel(body.model);
 
-  const allowed = new Set([...COMMON_FIELDS, ...(kind === 'count_tokens' ? [] : CREATE_ONLY_FIELDS), ...(model.sampling_params && kind !== 'count_tokens' ? SAMPLING_FIELDS : [])]);
+  const sampling = model.sampling_params && kind !== 'count_tokens' && context.apiVersion !== SAMPLING_REMOVED_IN;
+  const allowed = new Set([...COMMON_FIELDS, ...(kind === 'count_tokens' ? [] : CREATE_ONLY_FIELDS), ...(sampling ? SAMPLING_FIELDS : [])]);
   for (const field of Object.keys(body)) {
     if (!allowed.has(field)) throw invalid(field, 'Extra inputs are not permitted');
   }
@@ -46,18 +55,21 @@ export function validateMessageRequest(body: unknown, kind: RequestKind): Messag
   const breakpoints: Breakpoint[] = [];
   const tools = validateTools(body.tools, breakpoints);
   const toolChoice = validateToolChoice(body.tool_choice, tools);
-  const thinking = validateThinking(body.thinking, model, maxTokens, toolChoice);
+  const effort = validateEffort(isObject(body.output_config) ? body.output_config.effort : undefined, model);
+  const { thinking, effective } = validateThinking(body.thinking, model, maxTokens, effort, context.betas);
+  validateForcedToolChoice(toolChoice, model, effective);
   const jsonSchema = validateOutputConfig(body.output_config, model.structured_outputs);
   const system = validateSystem(body.system, breakpoints);
-  const { turns, images } = validateMessages(body.messages, breakpoints);
+  const messages = validateMessages(body.messages, breakpoints);
+  const { images } = messages;
   const cacheControl = readCacheControl(body.cache_control, 'cache_control');
   if (cacheControl) breakpoints.push({ path: 'cache_control', control: cacheControl });
   validateBreakpoints(breakpoints);
 
   if (images.length > 0 && !model.image_input) throw invalid(images[0]?.path ?? 'messages', `${model.id} does not support image input`);
   validateImageSet(images, model.max_input_tokens > 200_000 ? 600 : 100);
-  const thinkingOn = thinking?.type === 'enabled' || thinking?.type === 'adaptive';
-  validateTurns(turns, model, thinkingOn);
+  const { turns, prefix } = checkThinkingBlocks(messages.turns, system, tools, model, thinking);
+  validateTurns(turns, model, effective.type === 'enabled' || effective.type === 'adaptive');
 
   const request: MessageRequest = {
     model,
@@ -67,6 +79,9 @@ export function validateMessageRequest(body: unknown, kind: RequestKind): Messag
     tools,
     toolChoice,
     thinking,
+    effectiveThinking: effective,
+    effort,
+    prefix,
     stopSequences,
     stream,
     jsonSchema,
@@ -78,6 +93,20 @@ export function validateMessageRequest(body: unknown, kind: RequestKind): Messag
     throw invalid('messages', `prompt is too long: ${promptTokens} tokens > ${model.max_input_tokens} maximum`);
   }
   return request;
+}
+
+/**
+ * The model, if requests may name it. Retired models stay in the catalogue (GET /v1/models lists
+ * them on request, as the SDK documents) but "Requests to retired models will fail"
+ * (about-claude/model-deprecations).
+ */
+function usableModel(id: string): SimulatedModel {
+  const model = findSimulatedModel(id);
+  if (!model) throw new ApiError(404, 'not_found_error', `model: ${id}`);
+  // The API answers a retired id exactly like an unknown one (public reports after the 2026-06-15
+  // retirement of Sonnet 4 quote `404 not_found_error "model: claude-sonnet-4-20250514"`).
+  if (model.lifecycle === 'retired') throw new ApiError(404, 'not_found_error', `model: ${id}`);
+  return model;
 }
 
 /** What the prompt is made of, for token counting and the prompt cache. */
@@ -142,12 +171,12 @@ function validateEnum(value: unknown, path: string, options: string[]): void {
 function validateOutputConfig(value: unknown, structuredOutputs: boolean): Record<string, unknown> | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) throw invalid('output_config', 'Input should be an object');
-  validateEnum(value.effort, 'output_config.effort', ['low', 'medium', 'high', 'xhigh', 'max']);
   if (value.format === undefined || value.format === null) return undefined;
   if (!isObject(value.format) || value.format.type !== 'json_schema') throw invalid('output_config.format.type', "Input should be 'json_schema'");
   if (!structuredOutputs) throw invalid('output_config.format', 'structured outputs are not supported for this model');
   const schema = value.format.schema;
   if (!isObject(schema)) throw invalid('output_config.format.schema', 'Field required (a JSON Schema object)');
+  validateOutputSchema(schema);
   return schema;
 }
 

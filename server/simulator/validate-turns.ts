@@ -1,21 +1,28 @@
 import { invalid } from './api-error';
-import type { ModelSpec } from '../../shared/models';
+import type { SimulatedModel } from './catalog/simulated-model';
 import type { Turn } from './message-request';
-import { verifyThinking } from './thinking-signature';
 
-/** Rules that span turns (wire §8 rules 6, 8, 12, 14), checked after same-role messages were merged. */
-export function validateTurns(turns: Turn[], model: ModelSpec, thinkingOn: boolean): void {
+/**
+ * Rules that span turns (wire §8 rules 6, 8, 12, 14), checked after same-role messages were merged
+ * (thinking-block signatures are checked earlier, in check-thinking-blocks).
+ */
+export function validateTurns(turns: Turn[], model: SimulatedModel, thinkingOn: boolean): void {
   const conversation = turns.filter((turn) => turn.role !== 'system');
   const last = conversation[conversation.length - 1];
   if (!last || conversation[0]?.role !== 'user') throw invalid('messages', 'first message must use the "user" role');
   validatePrefill(last, model);
   validateToolPairing(conversation);
-  validateThinkingBlocks(conversation, thinkingOn);
+  // Extended-thinking rule. On preserved-thinking models the API itself drops blocks it cannot use,
+  // so an assistant turn without its thinking block is normal there.
+  if (thinkingOn && !model.thinking.boundToConversation) validateThinkingFirst(conversation);
 }
 
-function validatePrefill(last: Turn, model: ModelSpec): void {
+function validatePrefill(last: Turn, model: SimulatedModel): void {
   if (last.role !== 'assistant') return;
-  if (!model.prefill) {
+  // A turn paused mid server-tool use (stop_reason pause_turn) is sent back as-is to continue: that
+  // is not a prefill, so models without prefill accept it.
+  const pausedServerTurn = last.blocks.some(({ block }) => block.type === 'server_tool_use' || block.type.endsWith('_tool_result'));
+  if (!model.prefill && !pausedServerTurn) {
     throw invalid(last.path, `${model.id} does not support assistant message prefill; the conversation must end with a user message`);
   }
   const final = last.blocks[last.blocks.length - 1];
@@ -67,15 +74,7 @@ function throwMissingResults(turn: Turn, ids: string[]): never {
   throw invalid(turn.path, `\`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${ids.join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`);
 }
 
-function validateThinkingBlocks(conversation: Turn[], thinkingOn: boolean): void {
-  for (const turn of conversation) {
-    for (const { block, path } of turn.blocks) {
-      if (block.type === 'thinking' && !verifyThinking(block.thinking as string, block.signature as string)) {
-        throw invalid(`${path}.signature`, 'Invalid `signature` in `thinking` block');
-      }
-    }
-  }
-  if (!thinkingOn) return;
+function validateThinkingFirst(conversation: Turn[]): void {
   const lastAssistant = [...conversation].reverse().find((turn) => turn.role === 'assistant');
   if (!lastAssistant || !lastAssistant.blocks.some(({ block }) => block.type === 'tool_use')) return;
   const first = lastAssistant.blocks[0];

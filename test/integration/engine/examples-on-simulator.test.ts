@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { factsCatalog } from '../../../shared/claude-models';
+import { documentedProblems } from '../../helpers/documented-problems';
 import { loadWorkflow } from '../../../shared/format';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow } from '../../../shared/workflow-types';
@@ -23,6 +25,37 @@ async function run(workflow: Workflow, input: unknown, extra: Partial<Parameters
   for await (const event of runWorkflow(workflow, input as never, { claude: simulated.claude, runId: 'run_sim', filesRoot: WORKFLOWS, ...extra })) events.push(event);
   return events;
 }
+
+/** Every example with every model pinned to `model` (workflow default and each node's own). */
+function onModel(workflow: Workflow, model: string): Workflow {
+  const nodes = workflow.nodes.map((node) => ('model' in node.config || node.type === 'prompt' || node.type === 'thinking' || node.type === 'vision' ? { ...node, config: { ...node.config, model } } : node)) as Workflow['nodes'];
+  return { ...workflow, defaults: { ...workflow.defaults, model }, nodes };
+}
+
+const CURRENT_MODELS = factsCatalog()
+  .list()
+  .filter((model) => model.facts?.status === 'current')
+  .map((model) => model.id);
+
+describe('every example runs on every current model', () => {
+  it('the current models are the 5.5 family', () => {
+    expect(CURRENT_MODELS.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(examples.flatMap((file) => CURRENT_MODELS.map((model) => [file, model] as const)))('%s on %s', async (file, model) => {
+    const workflow = onModel(load(file), model);
+    const events = await run(workflow, workflow.samples?.[0]?.input ?? {});
+    const end = events.at(-1);
+    expect(end?.type, JSON.stringify(end?.data)).toBe('run.completed');
+    // Nothing the documentation says the model refuses was sent.
+    const profile = factsCatalog().find(model);
+    if (!profile) throw new Error(`${model} is not in the facts catalogue`);
+    for (const body of simulated.messagePosts().map((r) => r.body as Record<string, unknown>)) {
+      expect(body.model).toBe(model);
+      expect(documentedProblems(body, profile)).toEqual([]);
+    }
+  });
+});
 
 describe('every example workflow runs on the simulator', () => {
   it('there are seven examples', () => {
@@ -75,7 +108,9 @@ describe('what each example does on the simulator', () => {
     const workflow = load('apple-pricing.json');
     const events = await run(workflow, sampleInput(workflow, 'bat-and-ball'));
     const outputs = completedRun(events).data.outputs.answer as { answer: string; reasoning: string };
-    expect(bodies()[0]?.thinking).toMatchObject({ type: 'enabled', budget_tokens: 2048 });
+    // Adaptive with the text shown: what every current model accepts (a budget is refused from 4.7 on).
+    expect(bodies()[0]?.thinking).toEqual({ type: 'adaptive', display: 'summarized' });
+    expect(bodies()[0]?.output_config).toEqual({ effort: 'medium' });
     expect(events.some((e) => e.type === 'node.delta' && e.data.kind === 'thinking')).toBe(true);
     expect(outputs.reasoning.length).toBeGreaterThan(0);
     expect(outputs.answer.length).toBeGreaterThan(0);
@@ -87,7 +122,8 @@ describe('what each example does on the simulator', () => {
     const fields = completedRun(events).data.outputs.fields as { title: unknown; company: unknown; job: Record<string, unknown> };
     expect(typeof fields.title).toBe('string');
     expect(fields.job).toMatchObject({ title: fields.title });
-    // Sonnet 4.6 supports structured outputs, so the node's schema goes out as output_config, not as a forced tool.
+    // Sonnet 5.5 supports structured outputs, so the node's schema goes out as output_config, not as a
+    // forced tool. The schema is already in the API's subset (every object closed), so it goes out whole.
     const extract = workflow.nodes.find((node) => node.id === 'extract');
     const schema = extract?.type === 'prompt' ? extract.config.schema : undefined;
     expect(schema).toBeDefined();
@@ -125,7 +161,7 @@ describe('what each example does on the simulator', () => {
     expect(bodies().some((b) => b.tools?.some((t) => t.name === 'choose_route'))).toBe(false);
   });
 
-  it('support-triage: a bug report is routed by Claude through the choose_route tool', async () => {
+  it('support-triage: a bug report is routed by Claude through structured output (Sonnet 5.5 refuses forced tools)', async () => {
     const workflow = load('support-triage.json');
     const events = await run(workflow, sampleInput(workflow, 'bug'));
     const end = completedRun(events);
@@ -133,7 +169,9 @@ describe('what each example does on the simulator', () => {
     const route = (routed?.data.output as { route: string }).route;
     expect(['bug', 'question']).toContain(route);
     expect(Object.keys(end.data.outputs)).toEqual([route === 'bug' ? 'bug_out' : 'howto_out']);
-    expect(bodies().some((b) => b.tools?.some((t) => t.name === 'choose_route'))).toBe(true);
+    const classify = bodies().find((b) => JSON.stringify(b.output_config ?? null).includes('"route"'));
+    expect(classify?.output_config).toEqual({ format: { type: 'json_schema', schema: { type: 'object', properties: { route: { type: 'string', enum: ['bug', 'question'] } }, required: ['route'], additionalProperties: false } } });
+    expect(bodies().some((b) => b.tools?.some((t) => t.name === 'choose_route') || 'tool_choice' in b)).toBe(false);
   });
 
   it('weather-agent: Claude calls the mock tool and answers with its result', async () => {

@@ -6,6 +6,8 @@ import type { PromptConfig } from '../../../shared/node-configs';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow, WorkflowNode } from '../../../shared/workflow-types';
 import { useSimulatedClaude } from '../../helpers/use-simulated-claude';
+import { catalogWith } from '../../unit/engine/helpers/test-catalog';
+import type { ModelCatalog } from '../../../shared/claude-models';
 
 const simulated = useSimulatedClaude({ maxRetries: 0 });
 
@@ -26,9 +28,9 @@ function workflowOf(nodes: { id: string; type: WorkflowNode['type']; config: unk
   };
 }
 
-async function run(workflow: Workflow): Promise<TraceEvent[]> {
+async function run(workflow: Workflow, models?: ModelCatalog): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  for await (const event of runWorkflow(workflow, { topic: 'caching' }, { claude: simulated.claude, runId: 'run_cache' })) events.push(event);
+  for await (const event of runWorkflow(workflow, { topic: 'caching' }, { claude: simulated.claude, runId: 'run_cache', ...(models ? { models } : {}) })) events.push(event);
   return events;
 }
 
@@ -76,6 +78,8 @@ describe('prompt caching on the simulator', () => {
   });
 
   it('the json_output tool carries the cache_tools breakpoint, and the validator’s count of 5 is the API’s', async () => {
+    // A model without structured outputs answers JSON through the json_output tool.
+    const models = catalogWith('claude-haiku-4-5', { structured_outputs: false });
     const config = (messages: number): PromptConfig => ({
       model: 'claude-haiku-4-5',
       output: 'json',
@@ -85,17 +89,17 @@ describe('prompt caching on the simulator', () => {
       messages: Array.from({ length: messages }, (_, index) => ({ role: index % 2 ? 'assistant' : 'user', content: index % 2 ? 'Noted.' : `Part ${index}: {{input.topic}}`, cache: true })),
     });
     const three = workflowOf([{ id: 'label', type: 'prompt', config: config(1) }, { id: 'out', type: 'output', config: { value: '{{label.json.label}}' } }], [['input', 'label'], ['label', 'out']]);
-    expect((await run(three)).at(-1)?.type).toBe('run.completed');
+    expect((await run(three, models)).at(-1)?.type).toBe('run.completed');
     const sent = messageBodies()[0];
     expect((sent?.tools as { name: string; cache_control?: unknown }[]).at(-1)).toMatchObject({ name: 'json_output', cache_control: { type: 'ephemeral' } });
     expect(breakpointsIn(sent)).toBe(3);
 
     const five = workflowOf([{ id: 'label', type: 'prompt', config: config(3) }, { id: 'out', type: 'output', config: { value: '{{label.json.label}}' } }], [['input', 'label'], ['label', 'out']]);
-    const refused = (await run(five)).at(-1);
+    const refused = (await run(five, models)).at(-1);
     expect(refused?.type === 'run.failed' && refused.data.error.message).toMatch(/cache\.too_many|5 cache breakpoints/);
     // What the engine would have sent, sent anyway: the API refuses it too.
     const node = five.nodes.find((candidate) => candidate.id === 'label') as WorkflowNode;
-    const { params } = buildRequestParams({ node, workflow: five, graph: buildGraphIndex(five), scope: { input: { topic: 'caching' } }, outputs: new Map() });
+    const { params } = buildRequestParams({ node, workflow: five, graph: buildGraphIndex(five), scope: { input: { topic: 'caching' } }, outputs: new Map() }, { models });
     await expect(simulated.claude.messages.create({ ...params, stream: false })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/maximum of 4 blocks with cache_control/) });
   });
 

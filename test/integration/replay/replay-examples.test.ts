@@ -134,8 +134,8 @@ describe('cassettes record every example on the simulator and replay it offline'
     const error = failed?.type === 'node.failed' ? failed.data.error : undefined;
     expect(error?.type).toBe('cassette_mismatch');
     expect(error?.status).toBe(400);
-    expect(error?.message).toContain('No recorded exchange matches POST /v1/messages (model claude-sonnet-4-6, last user text "Draft a short apology to Dana');
-    expect(error?.message).toContain('Closest recorded request: POST /v1/messages (model claude-sonnet-4-6, last user text "Write a reply to Dana');
+    expect(error?.message).toContain('No recorded exchange matches POST /v1/messages (model claude-sonnet-5-5, last user text "Draft a short apology to Dana');
+    expect(error?.message).toContain('Closest recorded request: POST /v1/messages (model claude-sonnet-5-5, last user text "Write a reply to Dana');
     expect(error?.message).toMatch(/differs first at request\.body\.messages\[0\]\.content/);
     expect(events.at(-1)?.type).toBe('run.failed');
   });

@@ -10,7 +10,7 @@ const SHAPES: [string, Omit<Anthropic.MessageCountTokensParams, 'model'>][] = [
   ['tools and tool_choice', { tools: [{ name: 'get_weather', description: 'Weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } } }], tool_choice: { type: 'auto' }, messages: [{ role: 'user', content: 'Weather in Paris?' }] }],
   ['images', { messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: png(300, 200) } }, { type: 'text', text: 'Describe' }] }] }],
   ['cache breakpoints', { system: [{ type: 'text', text: LONG, cache_control: { type: 'ephemeral' } }], messages: [{ role: 'user', content: 'Summarise the report.' }] }],
-  ['structured output', { output_config: { format: { type: 'json_schema', schema: { type: 'object', properties: { a: { type: 'string' } } } } }, messages: [{ role: 'user', content: 'Give me a' }] }],
+  ['structured output', { output_config: { format: { type: 'json_schema', schema: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false } } }, messages: [{ role: 'user', content: 'Give me a' }] }],
 ];
 
 describe('POST /v1/messages/count_tokens', () => {

@@ -19,7 +19,8 @@ const BAD_REQUESTS: [string, Params, string, string][] = [
   ['messages is required', { model: MODEL, max_tokens: 10 }, 'messages', 'Field required'],
   ['sampling params are extra inputs on new models', { ...base, temperature: 0.5 }, 'temperature', 'Extra inputs are not permitted'],
   ['unknown top-level fields are rejected', { ...base, frobnicate: true }, 'frobnicate', 'Extra inputs are not permitted'],
-  ['max_tokens above the model limit', { ...base, max_tokens: 100000 }, 'max_tokens', '100000 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-6'],
+  // models/sonnet-4-6/overview: max output 128K.
+  ['max_tokens above the model limit', { ...base, max_tokens: 200000 }, 'max_tokens', '200000 > 128000, which is the maximum allowed number of output tokens for claude-sonnet-4-6'],
   ['messages must not be empty', { ...base, messages: [] }, 'messages', 'at least 1 item'],
   ['first message must be user', { ...base, messages: [assistant('Hi'), user('Hello')] }, 'messages', 'first message must use the "user" role'],
   ['prefill unsupported on the model', { ...base, messages: [user('Hi'), assistant('Sure')] }, 'messages.1', 'does not support assistant message prefill'],
@@ -41,15 +42,16 @@ const BAD_REQUESTS: [string, Params, string, string][] = [
   ['tool pairing is checked after merging same-role turns', { ...base, tools: [tool('lookup')], messages: [user('Hi'), assistant('Let me check.'), assistant([toolUse('toolu_1')]), user('no result')] }, 'messages.1', 'toolu_1'],
   ['thinking budget at least 1024', { ...base, max_tokens: 4000, thinking: { type: 'enabled', budget_tokens: 500 } }, 'thinking.enabled.budget_tokens', 'greater than or equal to 1024'],
   ['thinking budget below max_tokens', { ...base, max_tokens: 1500, thinking: { type: 'enabled', budget_tokens: 2000 } }, 'max_tokens', 'max_tokens must be greater than thinking.budget_tokens'],
-  ['thinking type unsupported by the model', { ...base, model: 'claude-haiku-4-5', thinking: { type: 'adaptive' } }, 'thinking.type.adaptive', 'is not supported for this model'],
   ['thinking with forced tool use', { ...base, tools: [tool('lookup')], tool_choice: { type: 'any' }, thinking: { type: 'adaptive' } }, 'tool_choice', 'Thinking may not be enabled when tool_choice forces tool use.'],
   ['thinking needs the tool turn to start with thinking', { ...base, thinking: { type: 'adaptive' }, tools: [tool('lookup')], messages: [user('Hi'), assistant([toolUse('toolu_1')]), user([toolResult('toolu_1')])] }, 'messages.1.content.0.type', 'Expected `thinking` or `redacted_thinking`, but found `tool_use`'],
   ['image media type', { ...base, messages: [user([image('image/bmp', png(4, 4))])] }, 'messages.0.content.0.source.media_type', "Input should be 'image/jpeg'"],
   ['image bytes match the media type', { ...base, messages: [user([image('image/jpeg', png(4, 4))])] }, 'messages.0.content.0.source.base64.data', 'Image does not match the provided media type'],
-  ['image at most 5 MB', { ...base, messages: [user([image('image/png', Buffer.alloc(5 * 1024 * 1024 + 1).toString('base64'))])] }, 'messages.0.content.0.source.base64', 'image exceeds 5 MB maximum: 5242881 bytes > 5242880 bytes'],
+  // Measured on the base64 string, as the API's own error text reports it (issue 11).
+  ['image at most 5 MB', { ...base, messages: [user([image('image/png', 'A'.repeat(5 * 1024 * 1024 + 4))])] }, 'messages.0.content.0.source.base64', 'image exceeds 5 MB maximum: 5242884 bytes > 5242880 bytes'],
   ['image side at most 8000 px', { ...base, messages: [user([image('image/png', png(8001, 1))])] }, 'messages.0.content.0.source.base64.data', 'image dimensions exceed max allowed size: 8001x1 pixels > 8000'],
   ['image side at most 2000 px above 20 images', { ...base, messages: [user(Array.from({ length: 21 }, () => image('image/png', png(2001, 1))))] }, 'messages.0.content.0.source.base64.data', '> 2000 pixels'],
-  ['at most 100 images', { ...base, messages: [user(Array.from({ length: 101 }, () => image('image/png', png(2, 2))))] }, 'messages.0.content.100', 'Too many images'],
+  // 100 images on 200K-context models (Haiku 4.5); 600 on 1M-context models such as Sonnet 4.6.
+  ['at most 100 images', { ...base, model: 'claude-haiku-4-5', messages: [user(Array.from({ length: 101 }, () => image('image/png', png(2, 2))))] }, 'messages.0.content.100', 'Too many images'],
   ['url images are never fetched', { ...base, messages: [user([{ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }])] }, 'messages.0.content.0.source.url', 'never fetches URLs'],
   ['at most 4 cache breakpoints', { ...base, system: [cached('a'), cached('b'), cached('c')], messages: [user([cached('d'), cached('e')])] }, 'messages.0.content.1.cache_control', 'A maximum of 4 blocks with cache_control may be provided. Found 5.'],
   ['cache ttl is 5m or 1h', { ...base, system: [cached('a', '10m')] }, 'system.0.cache_control.ttl', "Input should be '5m' or '1h'"],
@@ -89,6 +91,14 @@ describe('request validation (wire §8)', () => {
     expect(error.apiMessage).toMatch(/^messages: prompt is too long: \d+ tokens > 200000 maximum$/);
   });
 
+  // api/versioning: temperature/top_p/top_k exist only under anthropic-version 2023-06-01.
+  it('accepts sampling params on a legacy model under anthropic-version 2023-06-01', async () => {
+    const { client } = await start();
+    const body = { ...base, model: 'claude-haiku-4-5', temperature: 0.2, top_k: 5 } as unknown as Anthropic.MessageCreateParamsNonStreaming;
+    const message = await client.messages.create(body, { headers: { 'anthropic-version': '2023-06-01' } });
+    expect(message.type).toBe('message');
+  });
+
   it('flags oversized images with the image_dimensions_too_large error code', async () => {
     const { client } = await start();
     const error = await errorOf(() => client.messages.create({ ...base, messages: [user([image('image/png', png(9000, 1))])] } as unknown as Anthropic.MessageCreateParamsNonStreaming));
@@ -97,7 +107,6 @@ describe('request validation (wire §8)', () => {
   });
 
   it.each<[string, Params]>([
-    ['sampling params on a legacy model', { ...base, model: 'claude-haiku-4-5', temperature: 0.2, top_k: 5 }],
     ['consecutive user turns (merged)', { ...base, messages: [user('Hi'), user('Are you there?')] }],
     ['a prefill on a model that supports it', { ...base, model: 'claude-haiku-4-5', messages: [user('Hi'), assistant('Sure,')] }],
     ['tool_choice none without tools', { ...base, tool_choice: { type: 'none' } }],

@@ -130,8 +130,8 @@ describe('trellis test as a child process', () => {
     const other = casesFile('other.jsonl', [{ name: 'new ticket', input: { ticket: 'Please refund my order 1234', customer: 'Kim' }, expect: [{ path: 'outputs.billing_out.queue', equals: 'billing' }] }]);
     const mismatch = await trellis(WORKFLOW, '--cases', other, '--replay', cassette, '--junit', junit);
     expect(mismatch.code).toBe(1);
-    expect(mismatch.stdout).toMatch(/new ticket\s+run\.status equals\s+"completed"\s+"failed"\s+FAIL: run failed at refund_reply \(cassette_mismatch\): No recorded exchange matches POST \/v1\/messages \(model claude-sonnet-4-6, last user text "Write a reply to Kim/);
+    expect(mismatch.stdout).toMatch(/new ticket\s+run\.status equals\s+"completed"\s+"failed"\s+FAIL: run failed at refund_reply \(cassette_mismatch\): No recorded exchange matches POST \/v1\/messages \(model claude-sonnet-5-5, last user text "Write a reply to Kim/);
     expect(readFileSync(junit, 'utf8')).toContain('<testsuite name="support-triage" tests="1" failures="0" errors="1"');
-    expect(readFileSync(junit, 'utf8')).toContain('<error type="run_failed" message="run failed at refund_reply (cassette_mismatch): No recorded exchange matches POST /v1/messages (model claude-sonnet-4-6, last user text &quot;Write a reply to Kim');
+    expect(readFileSync(junit, 'utf8')).toContain('<error type="run_failed" message="run failed at refund_reply (cassette_mismatch): No recorded exchange matches POST /v1/messages (model claude-sonnet-5-5, last user text &quot;Write a reply to Kim');
   });
 });

@@ -4,6 +4,8 @@ import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow } from '../../../shared/workflow-types';
 import { runWorkflow } from '../../../server/engine/run-workflow';
 import { useSimulatedClaude } from '../../helpers/use-simulated-claude';
+import { catalogWith } from '../../unit/engine/helpers/test-catalog';
+import type { ModelCatalog } from '../../../shared/claude-models';
 
 const simulated = useSimulatedClaude({ maxRetries: 0 });
 
@@ -46,9 +48,9 @@ function forecastWorkflow(toolChoice: ToolChoiceConfig, extra: Record<string, un
   };
 }
 
-async function run(workflow: Workflow): Promise<TraceEvent[]> {
+async function run(workflow: Workflow, models?: ModelCatalog): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  for await (const event of runWorkflow(workflow, { city: 'Oslo' }, { claude: simulated.claude, runId: 'run_forced' })) events.push(event);
+  for await (const event of runWorkflow(workflow, { city: 'Oslo' }, { claude: simulated.claude, runId: 'run_forced', ...(models ? { models } : {}) })) events.push(event);
   return events;
 }
 
@@ -88,7 +90,8 @@ describe('a forced tool_choice in the tool loop', () => {
     const ask = workflow.nodes.find((node) => node.id === 'ask') as Extract<Workflow['nodes'][number], { type: 'prompt' }>;
     ask.config = { model: 'claude-haiku-4-5-20251001', messages: ask.config.messages, output: 'json', schema: { type: 'object', properties: { garment: { type: 'string' } }, required: ['garment'] } };
 
-    const events = await run(workflow);
+    // Haiku 4.5 has structured outputs in the docs; a catalogue row without them gets the tool.
+    const events = await run(workflow, catalogWith('claude-haiku-4-5-20251001', { structured_outputs: false }));
 
     expect(events.at(-1)?.type).toBe('run.completed');
     const completed = events.find((event) => event.type === 'node.completed' && event.nodeId === 'ask') as Extract<TraceEvent, { type: 'node.completed' }>;

@@ -55,7 +55,7 @@ describe('branch: match mode', () => {
 });
 
 describe('branch: claude mode', () => {
-  it('forces choose_route with an enum of the labels and routes on the answer', async () => {
+  it('forces choose_route with an enum of the labels where the model accepts forced tools', async () => {
     const flow = workflow(
       [
         inputNode,
@@ -66,10 +66,47 @@ describe('branch: claude mode', () => {
       ['input->pick', 'pick:billing->bill', 'pick:tech->tech'],
     );
     const { claude, requests } = createFakeClaude(() => ({ content: [{ type: 'tool_use', id: 'toolu_r', name: 'choose_route', input: { route: 'tech' } }] }));
-    const events = await collect(flow, { text: 'my laptop is broken' }, { claude });
+    const events = await collect({ ...flow, defaults: { model: 'claude-opus-4-6' } }, { text: 'my laptop is broken' }, { claude });
     expect(requests[0]?.body.tool_choice).toEqual({ type: 'tool', name: 'choose_route' });
-    expect((requests[0]?.body.tools as { input_schema: unknown }[])[0]?.input_schema).toEqual({ type: 'object', properties: { route: { type: 'string', enum: ['billing', 'tech'] } }, required: ['route'] });
+    expect((requests[0]?.body.tools as { input_schema: unknown }[])[0]?.input_schema).toEqual({ type: 'object', properties: { route: { type: 'string', enum: ['billing', 'tech'] } }, required: ['route'], additionalProperties: false });
     expect(ofType(events, 'node.skipped').map((e) => e.nodeId)).toEqual(['bill']);
     expect(terminal(events)).toMatchObject({ type: 'run.completed', data: { outputs: { tech: 'tech!' } } });
+  });
+
+  it('routes by structured output where forced tools are refused (the current Sonnet), reading the JSON text after any thinking', async () => {
+    const flow = workflow(
+      [
+        inputNode,
+        { id: 'pick', type: 'branch', config: { mode: 'claude', on: '{{input.text}}', routes: [{ label: 'billing' }, { label: 'tech' }] } },
+        { id: 'bill', type: 'output', config: { value: 'billing!' } },
+        { id: 'tech', type: 'output', config: { value: 'tech!' } },
+      ],
+      ['input->pick', 'pick:billing->bill', 'pick:tech->tech'],
+    );
+    const { claude, requests } = createFakeClaude(() => ({ content: [{ type: 'thinking', thinking: '', signature: 'sig' }, { type: 'text', text: '{"route":"billing"}' }] }));
+    const events = await collect({ ...flow, defaults: { model: 'claude-sonnet-5-5' } }, { text: 'I was charged twice' }, { claude });
+    expect(requests[0]?.body.tool_choice).toBeUndefined();
+    expect(requests[0]?.body.tools).toBeUndefined();
+    expect(requests[0]?.body.output_config).toEqual({ format: { type: 'json_schema', schema: { type: 'object', properties: { route: { type: 'string', enum: ['billing', 'tech'] } }, required: ['route'], additionalProperties: false } } });
+    expect(ofType(events, 'node.skipped').map((e) => e.nodeId)).toEqual(['tech']);
+    const completed = ofType(events, 'node.completed').find((e) => e.nodeId === 'pick');
+    expect(completed?.data).toMatchObject({ output: { route: 'billing' }, thinking: { blocks: 1, hidden: true, display: 'omitted' } });
+    expect(terminal(events)).toMatchObject({ type: 'run.completed', data: { outputs: { bill: 'billing!' } } });
+  });
+
+  it('an answer that is not one of the labels takes the default with a warning', async () => {
+    const { claude } = createFakeClaude(() => ({ content: [{ type: 'text', text: '{"route":"sales"}' }] }));
+    const flow = branchFlow({ mode: 'claude', on: 'x', routes: [{ label: 'a' }, { label: 'b' }], default: 'b', model: 'claude-opus-5-5' });
+    const events = await collect(flow, {}, { claude });
+    const completed = ofType(events, 'node.completed').find((e) => e.nodeId === 'pick');
+    expect(completed?.data.output).toEqual({ route: 'b' });
+    expect(completed?.data.warnings?.[0]).toMatch(/did not pick a known route \("sales"\)/);
+  });
+
+  it('a route cut off at max_tokens (thinking counts against it) says what to change', async () => {
+    const { claude } = createFakeClaude(() => ({ content: [{ type: 'thinking', thinking: '', signature: 's' }, { type: 'text', text: '{"rou' }], stop_reason: 'max_tokens' }));
+    const flow = branchFlow({ mode: 'claude', on: 'x', routes: [{ label: 'a' }, { label: 'b' }], model: 'claude-sonnet-5-5' });
+    const events = await collect(flow, {}, { claude });
+    expect(terminal(events)).toMatchObject({ type: 'run.failed', data: { error: { type: 'no_route', message: expect.stringContaining('cut off at max_tokens 1024; raise max_tokens or lower effort') } } });
   });
 });

@@ -1,3 +1,4 @@
+import { factsCatalog } from '../../../shared/claude-models';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 function deps(extra: Partial<ResolvedDeps> = {}): ResolvedDeps {
-  return { claude: undefined as never, runId: 'r', now: () => Date.UTC(2026, 0, 15, 12, 0, 0), newId: () => 'id', secrets: { WEATHER_KEY: 'k-123' }, ...extra };
+  return { claude: undefined as never, runId: 'r', models: factsCatalog(), now: () => Date.UTC(2026, 0, 15, 12, 0, 0), newId: () => 'id', secrets: { WEATHER_KEY: 'k-123' }, ...extra };
 }
 
 const run = (config: ToolConfig['implementation'], input: Json, d = deps()) =>

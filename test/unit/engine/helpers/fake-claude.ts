@@ -3,10 +3,11 @@ import Anthropic from '@anthropic-ai/sdk';
 export type FakeBlock =
   | { type: 'text'; text: string }
   | { type: 'thinking'; thinking: string; signature: string }
+  | { type: 'redacted_thinking'; data: string }
   | { type: 'tool_use'; id: string; name: string; input: unknown };
 
 export type FakeReply =
-  | { content: FakeBlock[]; stop_reason?: string; usage?: { input_tokens: number; output_tokens: number } }
+  | { content: FakeBlock[]; stop_reason?: string; stop_details?: { type: 'refusal'; category: string | null; explanation: string | null }; usage?: { input_tokens: number; output_tokens: number } }
   | { status: number; type: string; message: string; headers?: Record<string, string> }
   | { midStreamError: { type: string; message: string }; afterText?: string };
 
@@ -73,6 +74,9 @@ function sseBody(reply: Exclude<FakeReply, { status: number }>, model: string): 
       events.push(['content_block_start', { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } }]);
       events.push(['content_block_delta', { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: block.thinking } }]);
       events.push(['content_block_delta', { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: block.signature } }]);
+    } else if (block.type === 'redacted_thinking') {
+      // Arrives whole in content_block_start, with no deltas.
+      events.push(['content_block_start', { type: 'content_block_start', index, content_block: block }]);
     } else {
       events.push(['content_block_start', { type: 'content_block_start', index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } }]);
       events.push(['content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } }]);
@@ -81,7 +85,7 @@ function sseBody(reply: Exclude<FakeReply, { status: number }>, model: string): 
   });
   const stop = reply.stop_reason ?? (reply.content.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn');
   const usage = reply.usage ?? { input_tokens: 10, output_tokens: 5 };
-  events.push(['message_delta', { type: 'message_delta', delta: { stop_reason: stop, stop_sequence: null }, usage: { output_tokens: usage.output_tokens, input_tokens: usage.input_tokens } }]);
+  events.push(['message_delta', { type: 'message_delta', delta: { stop_reason: stop, stop_sequence: null, stop_details: reply.stop_details ?? null }, usage: { output_tokens: usage.output_tokens, input_tokens: usage.input_tokens } }]);
   events.push(['message_stop', { type: 'message_stop' }]);
   return events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join('');
 }
