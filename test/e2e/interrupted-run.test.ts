@@ -61,6 +61,8 @@ describe.skipIf(browserUnavailable() !== null)('an interrupted run', () => {
     expect(await app.waitForRunEnd()).toBe('interrupted');
     await app.page.getByTestId('run-interrupted').waitFor();
     expect(await app.nodeView('explain').getAttribute('data-status')).toBe('completed');
+    // Nodes the stop cut short are interrupted, not failed.
+    for (const nodeId of ['analogy', 'quiz', 'transcript']) expect(await app.nodeView(nodeId).getAttribute('data-status')).not.toBe('failed');
 
     await app.page.getByTestId('resume-button').click();
     await app.page.locator('[data-testid="run-summary"][data-status="running"]').waitFor().catch(() => undefined);

@@ -3,6 +3,7 @@ import type { TraceEvent } from '../../../shared/trace-events';
 import { applyTraceEvents } from '../../../client/src/store/apply-trace-event';
 import { createAppStore } from '../../../client/src/store/app-store';
 import { emptyRun } from '../../../client/src/store/run-state';
+import { shownNodeStatus } from '../../../client/src/store/shown-node-status';
 import { isResumable, shownRunStatus } from '../../../client/src/store/shown-run-status';
 
 const RUN = 'run_1';
@@ -42,6 +43,17 @@ describe('an interrupted run', () => {
     expect(shownRunStatus(running, null)).toBe('running');
     const failed = applyTraceEvents(emptyRun(RUN), events(started, { type: 'run.failed', data: { error: { type: 'x', message: 'boom' }, usage, cost_usd: 0, duration_ms: 1 } }));
     expect(shownRunStatus(failed, { runId: RUN, status: 'failed', live: false })).toBe('failed');
+  });
+
+  it('shows nodes the stop cut short as interrupted, not failed or running', () => {
+    const aborted = { status: 'failed' as const, error: { type: 'aborted', message: 'The run was canceled.' } };
+    expect(shownNodeStatus(aborted, 'interrupted')).toBe('interrupted');
+    expect(shownNodeStatus({ status: 'running' }, 'interrupted')).toBe('interrupted');
+    // A real failure stays one, and outside an interrupted run the events decide.
+    expect(shownNodeStatus({ status: 'failed', error: { type: 'api_error', message: 'overloaded' } }, 'interrupted')).toBe('failed');
+    expect(shownNodeStatus({ status: 'completed' }, 'interrupted')).toBe('completed');
+    expect(shownNodeStatus(aborted, 'canceled')).toBe('failed');
+    expect(shownNodeStatus(undefined, 'interrupted')).toBe('idle');
   });
 
   it('is resumable, as is a failed run; completed and canceled runs are not', () => {
