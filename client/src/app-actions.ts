@@ -28,7 +28,7 @@ function fail(prefix: string) {
 export async function bootstrap(): Promise<void> {
   const store = appStore.getState();
   const [health, models] = await Promise.allSettled([api.health(), api.models()]);
-  store.setCatalog({ health: health.status === 'fulfilled' ? health.value : 'unreachable', models: models.status === 'fulfilled' ? models.value : [] });
+  store.setCatalog({ health: health.status === 'fulfilled' ? health.value : 'unreachable', models: models.status === 'fulfilled' && Array.isArray(models.value) ? models.value : null });
   await refreshWorkflows();
   const wanted = decodeURIComponent(location.hash.replace(/^#\/?w\//, ''));
   if (location.hash.startsWith('#/w/') && appStore.getState().workflows.some((summary) => summary.id === wanted)) await openWorkflow(wanted);
@@ -89,15 +89,30 @@ export async function saveDocument(): Promise<boolean> {
   }
 }
 
-function follow(runId: string): void {
+function follow(runId: string, after = 0): void {
   stopFollowing?.();
-  stopFollowing = followRunEvents(runId, {
-    onEvents: (events) => appStore.getState().receiveEvents(events),
-    onEnd: () => {
-      stopFollowing = null;
-      void refreshRuns();
+  stopFollowing = followRunEvents(
+    runId,
+    {
+      onEvents: (events) => appStore.getState().receiveEvents(events),
+      onEnd: () => {
+        stopFollowing = null;
+        void recordRun(runId);
+        void refreshRuns();
+      },
     },
-  });
+    after,
+  );
+}
+
+/** The run as stored: an interrupted run's outcome is its status, whatever its log ends with. */
+async function recordRun(runId: string): Promise<void> {
+  try {
+    const detail = await api.getRun(runId);
+    appStore.getState().setRunRecord({ runId, status: detail.run.status, live: detail.run.live });
+  } catch {
+    // Unreachable server: the panel keeps what the events said.
+  }
 }
 
 function stopRun(): void {
@@ -150,16 +165,36 @@ export async function openRun(runId: string): Promise<void> {
       store.openDocument(detail.run.workflow, stored ? detail.run.workflowId : null);
     }
     appStore.getState().beginRun(runId, true);
+    appStore.getState().setRunRecord({ runId, status: detail.run.status, live: detail.run.live });
     follow(runId);
   } catch (error) {
     fail('Could not open the run')(error);
   }
 }
 
+/**
+ * Resumes an interrupted or failed run (`POST /api/runs/:id/resume`): completed nodes keep their
+ * results and the rest run again; the run's events continue its log, so the open run is followed
+ * on from its last event and any other run is opened first.
+ */
+export async function resumeRun(runId: string): Promise<void> {
+  try {
+    await api.resumeRun(runId);
+  } catch (error) {
+    fail('Not resumed')(error);
+    return;
+  }
+  const { run } = appStore.getState();
+  if (run.runId !== runId) await openRun(runId);
+  else follow(runId, run.lastSeq);
+  appStore.getState().resumeLive();
+  void refreshRuns();
+}
+
 /** Validates the whole file first; only a valid file is stored and opened. */
 export async function importWorkflowFile(file: File): Promise<void> {
   const store = appStore.getState();
-  const result = loadWorkflowFile(await file.text());
+  const result = loadWorkflowFile(await file.text(), appStore.getState().modelCatalog);
   if (!result.valid || !result.workflow) {
     store.setImportReport({ fileName: file.name, errors: result.errors, warnings: result.warnings });
     store.notify('error', `"${file.name}" was not imported: ${result.errors.length} issue${result.errors.length === 1 ? '' : 's'}.`);

@@ -20,12 +20,14 @@ export function useDocumentValidation(): void {
       const text = stringifyWorkflow(workflow);
       if (text === lastText) return;
       lastText = text;
-      const result = validateDocument(workflow);
+      const result = validateDocument(workflow, appStore.getState().modelCatalog);
       appStore.getState().setIssues(result.errors, result.warnings);
     };
     check();
     const unsubscribe = appStore.subscribe((state, previous) => {
-      if (state.nodes === previous.nodes && state.edges === previous.edges && state.meta === previous.meta) return;
+      // A new model list (the first /api/models answer) can change the verdict on an unchanged document.
+      if (state.modelCatalog !== previous.modelCatalog) lastText = '';
+      else if (state.nodes === previous.nodes && state.edges === previous.edges && state.meta === previous.meta) return;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(check, DEBOUNCE_MS);
     });

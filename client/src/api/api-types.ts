@@ -14,11 +14,11 @@ export interface Health {
 }
 
 /**
- * `GET /api/models`: one profile per model the server's catalogue holds (live capabilities with a
- * key, else the facts table), with prices and lifecycle from the facts; `facts` is absent for a
- * model the table does not know (its price is unknown).
+ * One entry of `GET /api/models`: a model profile (capabilities, lifecycle, doc facts), or the older
+ * shapes (a catalogue row without effort levels or lifecycle, or a bare model the live API lists).
+ * The canvas reads it through models/canvas-model-catalog, which tells them apart.
  */
-export type ModelInfo = ModelProfile;
+export type ModelInfo = ModelProfile | { id: string; display_name: string; created_at: string; thinking_types?: readonly string[] };
 
 export interface WorkflowSummary {
   id: string;

@@ -22,6 +22,8 @@ export const api = {
   getRun: (id: string) => request<RunDetail>('GET', `/api/runs/${encodeURIComponent(id)}`),
   // The server insists on a JSON content type for every mutating request, bodyless ones included.
   cancelRun: (id: string) => request<{ runId: string }>('POST', `/api/runs/${encodeURIComponent(id)}/cancel`, {}),
+  /** Re-runs an interrupted or failed run from its completed nodes; its events continue the same log. */
+  resumeRun: (id: string) => request<{ runId: string }>('POST', `/api/runs/${encodeURIComponent(id)}/resume`, {}),
 
   estimate: (body: EstimateRequest, signal?: AbortSignal) => request<WorkflowEstimate>('POST', '/api/workflows/estimate', body, signal),
 

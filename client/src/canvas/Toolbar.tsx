@@ -20,10 +20,10 @@ export function Toolbar() {
         {(dirty || savedId === null) && <span className="toolbar__dirty">{savedId === null ? 'not saved yet' : 'unsaved changes'}</span>}
       </div>
       <div className="toolbar__actions">
-        <button type="button" className="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)">
+        <button type="button" className="button" data-testid="undo-button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)">
           Undo
         </button>
-        <button type="button" className="button" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
+        <button type="button" className="button" data-testid="redo-button" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/Cmd+Z)">
           Redo
         </button>
         <button type="button" className="button" onClick={deleteSelection} title="Delete the selection (Delete)">

@@ -1,5 +1,7 @@
 import { NO_ISSUES, type IssueCounts } from '../store/issues-slice';
 import type { NodeRunState } from '../store/run-state';
+import { shownNodeStatus, type ShownNodeStatus } from '../store/shown-node-status';
+import { shownRunStatus } from '../store/shown-run-status';
 import { useAppStore } from '../store/use-app-store';
 
 /**
@@ -12,4 +14,9 @@ export function useNodeRun(nodeId: string): NodeRunState | undefined {
 
 export function useNodeIssues(nodeId: string): IssueCounts {
   return useAppStore((state) => state.issues.byNode[nodeId] ?? NO_ISSUES);
+}
+
+/** The node's status as shown: `interrupted` for a node the server's stop cut short (shownNodeStatus). */
+export function useShownNodeStatus(nodeId: string): ShownNodeStatus {
+  return useAppStore((state) => shownNodeStatus(state.run.nodes[nodeId], shownRunStatus(state.run, state.runRecord)));
 }

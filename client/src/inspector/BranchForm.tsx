@@ -1,6 +1,8 @@
 import type { BranchCondition, BranchConfig, BranchRoute } from '../../../shared/node-configs';
 import type { Json } from '../../../shared/json-schema';
 import { DEFAULT_MODEL } from '../../../shared/claude-models/model-catalog';
+import { useAppStore } from '../store/use-app-store';
+import { EffortThinkingFields } from './EffortThinkingFields';
 import { Field } from './Field';
 import { JsonField } from './JsonField';
 import { ModelPicker } from './ModelPicker';
@@ -34,6 +36,7 @@ function conditionFrom(kind: ConditionKind, text: string, previous: BranchCondit
 
 export function BranchForm({ nodeId, config }: { nodeId: string; config: BranchConfig }) {
   const set = configEditor<'branch'>(nodeId, config);
+  const defaultModel = useAppStore((state) => state.meta.defaults?.model);
   const routes = config.routes ?? [];
   const claude = config.mode === 'claude';
   const setRoute = (index: number, route: BranchRoute, field: string) => set({ routes: routes.map((existing, at) => (at === index ? route : existing)) }, `routes.${index}.${field}`);
@@ -51,8 +54,9 @@ export function BranchForm({ nodeId, config }: { nodeId: string; config: BranchC
       {claude && (
         <>
           <Field label="Model">
-            <ModelPicker value={config.model} fallback={DEFAULT_MODEL} onChange={(model) => set({ model }, 'model')} />
+            <ModelPicker value={config.model} fallback={defaultModel ?? DEFAULT_MODEL} onChange={(model) => set({ model }, 'model')} />
           </Field>
+          <EffortThinkingFields config={config} onChange={set} />
           <Field label="Instruction for Claude">
             <TemplateField nodeId={nodeId} value={config.instruction ?? ''} rows={2} onChange={(instruction) => set({ instruction: instruction || undefined }, 'instruction')} />
           </Field>

@@ -6,6 +6,7 @@ import { nodeById } from '../store/node-by-id';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { Field } from './Field';
 import { NODE_FORMS } from './node-forms';
+import { NodeIssues } from './NodeIssues';
 import { WorkflowSettings } from './WorkflowSettings';
 
 /** The form for the selected node, or the workflow's own settings when nothing is selected. */
@@ -33,6 +34,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
         <code className="inspector__id">{node.id}</code>
       </header>
       <p className="inspector__description">{spec.description}</p>
+      <NodeIssues nodeId={node.id} />
       <Field label="Display name" hint={`Templates refer to this node as {{${node.id}.…}}`}>
         <input value={node.data.label ?? ''} placeholder={node.id} data-testid="node-label" onChange={(event) => appStore.getState().updateLabel(node.id, event.target.value)} />
       </Field>

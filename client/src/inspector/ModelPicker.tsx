@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { modelOptions } from '../models/model-choices';
 import { useAppStore } from '../store/use-app-store';
 
 interface ModelPickerProps {
@@ -7,19 +9,25 @@ interface ModelPickerProps {
   onChange(model: string | undefined): void;
 }
 
-/** Models from /api/models; a model the server does not list stays selectable, marked unknown. */
+/** Models from /api/models (models/model-choices decides what is offered and what is marked). */
 export function ModelPicker({ value, fallback, onChange }: ModelPickerProps) {
-  const models = useAppStore((state) => state.models);
-  const known = value === undefined || models.some((model) => model.id === value);
+  const models = useAppStore((state) => state.modelCatalog);
+  const options = useMemo(() => modelOptions(models, value, fallback), [models, value, fallback]);
+  const problem = options.find((option) => option.value === (value ?? ''))?.problem;
   return (
-    <select value={value ?? ''} onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)} data-testid="model-picker">
-      <option value="">Workflow default ({fallback})</option>
-      {models.map((model) => (
-        <option key={model.id} value={model.id}>
-          {model.display_name} — {model.id}
-        </option>
-      ))}
-      {!known && <option value={value}>{value} (unknown model)</option>}
-    </select>
+    <>
+      <select value={value ?? ''} className={problem ? 'invalid' : ''} onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)} data-testid="model-picker">
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {problem && (
+        <span className="field-error" data-testid="model-problem">
+          {problem}
+        </span>
+      )}
+    </>
   );
 }

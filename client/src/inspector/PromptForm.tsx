@@ -1,10 +1,11 @@
 import { DEFAULT_MODEL } from '../../../shared/claude-models/model-catalog';
-import type { MessageTemplate, PromptConfig, ThinkingConfig, ThinkingSetting, VisionConfig } from '../../../shared/node-configs';
+import type { MessageTemplate, PromptConfig, VisionConfig } from '../../../shared/node-configs';
 import { useAppStore } from '../store/use-app-store';
 import { Field } from './Field';
 import { JsonField } from './JsonField';
 import { ModelPicker } from './ModelPicker';
 import { TemplateField } from './TemplateField';
+import { EffortThinkingFields } from './EffortThinkingFields';
 import { configEditor } from './use-config-editor';
 
 interface PromptFormProps {
@@ -30,6 +31,8 @@ export function PromptForm({ nodeId, type, config }: PromptFormProps) {
       <Field label="Max tokens" hint={`Empty: ${defaults?.max_tokens ?? 1024} (workflow default)`}>
         <input type="number" min={1} value={config.max_tokens ?? ''} onChange={(event) => set({ max_tokens: numberOrUndefined(event.target.value) }, 'max_tokens')} />
       </Field>
+
+      <EffortThinkingFields config={config} thinkingRequired={type === 'thinking'} onChange={set} />
 
       <fieldset>
         <legend>System prompt</legend>
@@ -65,7 +68,6 @@ export function PromptForm({ nodeId, type, config }: PromptFormProps) {
         </button>
       </fieldset>
 
-      {type === 'thinking' && <ThinkingFields nodeId={nodeId} config={config as ThinkingConfig} />}
       {type === 'vision' && (
         <Field label="Images" hint="A list of {source: base64 | url | file | template, …}">
           <JsonField value={(config as VisionConfig).images} testId="images-json" rows={6} onChange={(images) => set({ images } as Partial<PromptConfig>, 'images')} />
@@ -104,34 +106,5 @@ export function PromptForm({ nodeId, type, config }: PromptFormProps) {
         </Field>
       )}
     </div>
-  );
-}
-
-function ThinkingFields({ nodeId, config }: { nodeId: string; config: ThinkingConfig }) {
-  const set = configEditor<'thinking'>(nodeId, config);
-  const thinking = config.thinking;
-  const setThinking = (next: ThinkingSetting, field: string) => set({ thinking: next }, field);
-  return (
-    <fieldset>
-      <legend>Extended thinking</legend>
-      <Field label="Mode">
-        <select
-          value={thinking?.type ?? 'enabled'}
-          data-testid="thinking-mode"
-          onChange={(event) => {
-            const display = thinking && 'display' in thinking && thinking.display ? { display: thinking.display } : {};
-            setThinking(event.target.value === 'adaptive' ? { type: 'adaptive', ...display } : { type: 'enabled', budget_tokens: 2048, ...display }, 'thinking.type');
-          }}
-        >
-          <option value="enabled">enabled, with a token budget</option>
-          <option value="adaptive">adaptive (Claude decides)</option>
-        </select>
-      </Field>
-      {thinking?.type === 'enabled' && (
-        <Field label="Budget tokens" hint="At least 1024 and below max tokens.">
-          <input type="number" min={1024} value={thinking.budget_tokens} data-testid="thinking-budget" onChange={(event) => setThinking({ ...thinking, budget_tokens: Number(event.target.value) }, 'thinking.budget')} />
-        </Field>
-      )}
-    </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../store/use-app-store';
+import { FixButton } from './FixButton';
 
 /** Every validation issue of the open document; clicking one selects its node. */
 export function IssueList() {
@@ -16,7 +17,7 @@ export function IssueList() {
       {issues.length > 0 && (
         <ul>
           {issues.map((issue, index) => (
-            <li key={`${issue.rule}:${issue.path}:${index}`}>
+            <li key={`${issue.rule}:${issue.path}:${index}`} className="issues__item" data-testid="issue-item" data-rule={issue.rule}>
               <button
                 type="button"
                 className={`issue issue--${issue.severity}`}
@@ -29,6 +30,7 @@ export function IssueList() {
                 <span className="issue__message">{issue.message}</span>
                 <span className="issue__rule">{issue.rule}</span>
               </button>
+              {issue.fix && <FixButton fix={issue.fix} />}
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { formatValue } from '../../../shared/templates';
 import { formatCost } from '../format/format-cost';
 import { formatDuration } from '../format/format-duration';
-import { useNodeRun } from '../canvas/use-node-run';
+import { useNodeRun, useShownNodeStatus } from '../canvas/use-node-run';
 import { nodeById } from '../store/node-by-id';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { CacheSavingsText } from './CacheSavingsText';
@@ -11,16 +11,17 @@ import { cacheTtlOf, nodeCacheSavings } from './node-cache-savings';
 /** One node's part of the live trace; selects only its own run state. */
 function NodeTraceItem({ nodeId }: { nodeId: string }) {
   const node = useNodeRun(nodeId);
+  const status = useShownNodeStatus(nodeId);
   const cacheTtl = useAppStore((state) => cacheTtlOf(nodeById(state.nodes, nodeId)?.data.config));
   if (!node) return null;
   const usage = node.usage;
   const cache = nodeCacheSavings(node, cacheTtl);
   return (
-    <li className={`trace trace--${node.status}`} data-testid={`trace-${nodeId}`} data-status={node.status}>
+    <li className={`trace trace--${status}`} data-testid={`trace-${nodeId}`} data-status={status}>
       <button type="button" className="trace__head" onClick={() => appStore.getState().selectNode(nodeId)} title="Select on the canvas">
-        <span className={`status-dot status-dot--${node.status}`} />
+        <span className={`status-dot status-dot--${status}`} />
         <strong>{nodeId}</strong>
-        <span className="trace__status">{node.status}</span>
+        <span className="trace__status">{status}</span>
         {node.attempt > 1 && <span className="trace__chip">attempt {node.attempt}</span>}
         {node.model && <span className="trace__chip">{node.model}</span>}
       </button>
@@ -69,7 +70,8 @@ function NodeTraceItem({ nodeId }: { nodeId: string }) {
           {warning}
         </div>
       ))}
-      {node.error && (
+      {status === 'interrupted' && <div className="trace__skip">cut short when the server stopped; Resume runs it again</div>}
+      {node.error && status !== 'interrupted' && (
         <div className="trace__error" role="alert">
           {node.error.type}
           {node.error.status ? ` (${node.error.status})` : ''}: {node.error.message}

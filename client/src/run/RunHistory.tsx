@@ -1,4 +1,4 @@
-import { openRun, refreshRuns } from '../app-actions';
+import { openRun, refreshRuns, resumeRun } from '../app-actions';
 import { formatCost } from '../format/format-cost';
 import { formatDuration } from '../format/format-duration';
 import { useAppStore } from '../store/use-app-store';
@@ -19,7 +19,7 @@ export function RunHistory() {
       ) : (
         <ul className="run-list">
           {runs.map((run) => (
-            <li key={run.id}>
+            <li key={run.id} className="run-list__row">
               <button type="button" className={`run-list__item ${run.id === currentRunId ? 'run-list__item--current' : ''}`} data-testid={`run-${run.id}`} onClick={() => void openRun(run.id)}>
                 <span className={`status-dot status-dot--${run.status}`} />
                 <span className="run-list__time">{new Date(run.createdAt).toLocaleTimeString()}</span>
@@ -28,6 +28,11 @@ export function RunHistory() {
                   {run.durationMs !== null ? formatDuration(run.durationMs) : '…'} · {formatCost(run.costUsd)}
                 </span>
               </button>
+              {run.status === 'interrupted' && (
+                <button type="button" className="button button--small" data-testid={`resume-${run.id}`} title="Keep the finished nodes, run the rest" onClick={() => void resumeRun(run.id)}>
+                  Resume
+                </button>
+              )}
             </li>
           ))}
         </ul>

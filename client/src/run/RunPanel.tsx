@@ -3,9 +3,10 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Json } from '../../../shared/json-schema';
 import type { Workflow } from '../../../shared/workflow-types';
 import { formatValue } from '../../../shared/templates';
-import { cancelRun, runDocument } from '../app-actions';
+import { cancelRun, resumeRun, runDocument } from '../app-actions';
 import { formatCost } from '../format/format-cost';
 import { formatDuration } from '../format/format-duration';
+import { isResumable, shownRunStatus } from '../store/shown-run-status';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { checkRunInput } from '../validation/validate-document';
 import { EstimatePanel } from './EstimatePanel';
@@ -31,6 +32,7 @@ function parseInput(text: string): ParsedInput {
 export function RunPanel() {
   const { samples, openCount, inputs } = useAppStore(useShallow((state) => ({ samples: state.meta.samples ?? NO_SAMPLES, openCount: state.openCount, inputs: state.meta.inputs })));
   const run = useAppStore(useShallow((state) => ({ runId: state.run.runId, status: state.run.status, usage: state.run.usage, costUsd: state.run.costUsd, durationMs: state.run.durationMs, error: state.run.error, failedNodeId: state.run.failedNodeId, outputs: state.run.outputs, replay: state.runIsReplay, cancelReason: state.run.cancelReason })));
+  const status = useAppStore((state) => shownRunStatus(state.run, state.runRecord));
   const tracedNodes = useAppStore(useShallow((state) => Object.keys(state.run.nodes)));
   const [sample, setSample] = useState('');
   const [text, setText] = useState('{}');
@@ -45,7 +47,7 @@ export function RunPanel() {
   const parsed = useMemo(() => parseInput(text), [text]);
   const inputIssues = useMemo(() => (parsed.ok ? checkRunInput(appStore.getState().toWorkflow(), parsed.value) : null), [parsed, inputs]);
   const blocked = !parsed.ok || (inputIssues !== null && inputIssues.length > 0);
-  const running = run.status === 'running';
+  const running = status === 'running';
 
   const chooseSample = (name: string) => {
     setSample(name);
@@ -99,11 +101,21 @@ export function RunPanel() {
       </section>
 
       {run.runId && (
-        <section className="run-summary" data-testid="run-summary" data-status={run.status}>
+        <section className="run-summary" data-testid="run-summary" data-status={status}>
           <div className="run-summary__head">
-            <span className={`status-dot status-dot--${run.status}`} />
-            <strong>{run.replay ? 'Past run' : 'Run'}</strong> <code>{run.runId}</code> <span className="run-summary__status">{run.status}</span>
+            <span className={`status-dot status-dot--${status}`} />
+            <strong>{run.replay ? 'Past run' : 'Run'}</strong> <code>{run.runId}</code> <span className="run-summary__status">{status}</span>
+            {isResumable(status) && (
+              <button type="button" className="button button--small run-summary__resume" data-testid="resume-button" onClick={() => run.runId && void resumeRun(run.runId)}>
+                Resume
+              </button>
+            )}
           </div>
+          {status === 'interrupted' && (
+            <div className="trace__skip" data-testid="run-interrupted">
+              The server stopped while this run was going. Resume keeps the nodes that finished and runs the rest.
+            </div>
+          )}
           {run.usage && (
             <div className="run-summary__totals">
               {run.usage.input_tokens} in · {run.usage.output_tokens} out · {formatCost(run.costUsd)}
@@ -117,7 +129,7 @@ export function RunPanel() {
               {run.error.message}
             </div>
           )}
-          {run.cancelReason && <div className="trace__skip">canceled: {run.cancelReason}</div>}
+          {run.cancelReason && status !== 'interrupted' && <div className="trace__skip">canceled: {run.cancelReason}</div>}
           {run.outputs && (
             <details open className="run-summary__outputs">
               <summary>Outputs</summary>

@@ -1,12 +1,16 @@
 import type { StateCreator } from 'zustand';
 import type { WorkflowIssue } from '../../../shared/validate-workflow';
 import type { Health, ModelInfo, RunSummary, WorkflowSummary } from '../api/api-types';
+import { canvasModelCatalog, type CanvasModelCatalog } from '../models/canvas-model-catalog';
 
 /** What the server knows, as last fetched: stored workflows, models, run history, health. */
 export interface CatalogSlice {
   /** null until asked; 'unreachable' when the server did not answer. */
   health: Health | 'unreachable' | null;
-  models: ModelInfo[];
+  /** `GET /api/models` as answered; null until it answers (or when it failed). */
+  models: ModelInfo[] | null;
+  /** The models the pickers offer and the forms check against, derived from `models` (facts table until it answers). */
+  modelCatalog: CanvasModelCatalog;
   workflows: WorkflowSummary[];
   runs: RunSummary[];
   /** One line for the status bar: the outcome of the last save, import, export or failed request. */
@@ -20,12 +24,13 @@ export interface CatalogSlice {
 
 export const createCatalogSlice: StateCreator<CatalogSlice, [], [], CatalogSlice> = (set) => ({
   health: null,
-  models: [],
+  models: null,
+  modelCatalog: canvasModelCatalog(null),
   workflows: [],
   runs: [],
   notice: null,
   importReport: null,
   setImportReport: (importReport) => set({ importReport }),
-  setCatalog: (patch) => set(patch),
+  setCatalog: (patch) => set(patch.models === undefined ? patch : { ...patch, modelCatalog: canvasModelCatalog(patch.models) }),
   notify: (kind, text) => set({ notice: { kind, text } }),
 });

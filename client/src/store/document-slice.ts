@@ -3,7 +3,9 @@ import type { StateCreator } from 'zustand';
 import { canConnect, type ConnectionVerdict } from '../../../shared/graph';
 import { getNodeSpec, IN_HANDLE, OUT_HANDLE, TOOL_HANDLE } from '../../../shared/nodes';
 import type { NodeConfigByType } from '../../../shared/node-configs';
+import type { IssueFix } from '../../../shared/validation/workflow-issue';
 import type { NodeType, Position, Workflow } from '../../../shared/workflow-types';
+import { applyJsonChanges, type ChangeResult } from './apply-json-changes';
 import { autoLayout } from './auto-layout';
 import { blankWorkflow } from './blank-workflow';
 import type { DocumentSnapshot, FlowEdge, FlowNode, WorkflowMeta } from './flow-types';
@@ -45,6 +47,8 @@ export interface DocumentSlice {
   updateConfig<T extends NodeType>(nodeId: string, config: NodeConfigByType[T], coalesceKey?: string): void;
   updateLabel(nodeId: string, label: string): void;
   updateMeta(patch: Partial<WorkflowMeta>, coalesceKey?: string): void;
+  /** Applies a validation issue's one-click fix (JSON pointers into the document) as one undo step. */
+  applyFix(fix: IssueFix): ChangeResult<Workflow>;
   layout(): void;
   selectNode(nodeId: string | null): void;
   undo(): void;
@@ -70,6 +74,27 @@ function graphOf(state: DocumentState) {
     nodes: state.nodes.map((node) => ({ id: node.id, type: node.type, config: node.data.config })),
     edges: state.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, sourceHandle: edge.sourceHandle ?? undefined, targetHandle: edge.targetHandle ?? undefined })),
   };
+}
+
+/**
+ * The document after a fix, keeping every node, edge and meta object the fix did not touch (the
+ * applier shares untouched subtrees), so selection and React Flow's measurements survive.
+ */
+function snapshotChangedBy(state: DocumentState, before: Workflow, after: Workflow): DocumentSnapshot {
+  const rebuilt = workflowToFlow(after);
+  const sameShape = after.nodes.length === before.nodes.length && after.nodes.every((node, index) => node.id === before.nodes[index]?.id);
+  const nodes = sameShape
+    ? state.nodes.map((node, index) => {
+        const changed = after.nodes[index];
+        if (changed === before.nodes[index]) return node;
+        const fresh = rebuilt.nodes[index] as FlowNode;
+        return { ...node, type: fresh.type, position: fresh.position, data: fresh.data };
+      })
+    : rebuilt.nodes;
+  const { nodes: _beforeNodes, edges: _beforeEdges, ...beforeMeta } = before;
+  const metaKeys = new Set([...Object.keys(beforeMeta), ...Object.keys(rebuilt.meta)]);
+  const metaChanged = [...metaKeys].some((key) => (beforeMeta as Record<string, unknown>)[key] !== (rebuilt.meta as Record<string, unknown>)[key]);
+  return { meta: metaChanged ? rebuilt.meta : state.meta, nodes, edges: after.edges === before.edges ? state.edges : rebuilt.edges };
 }
 
 export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSlice> = (set, get) => {
@@ -186,6 +211,14 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
     },
     updateMeta: (patch, coalesceKey) => {
       edit({ meta: { ...get().meta, ...patch } }, coalesceKey === undefined ? null : `meta:${coalesceKey}`);
+    },
+    applyFix: (fix) => {
+      const state = get();
+      const before = flowToWorkflow(snapshotOf(state));
+      const result = applyJsonChanges(before, fix.changes);
+      if (!result.ok) return result;
+      edit(snapshotChangedBy(state, before, result.value));
+      return result;
     },
     layout: () => {
       const state = get();

@@ -2,8 +2,7 @@ import { loadWorkflow } from '../../../shared/format';
 import { validateRunInput, validateWorkflow, type ValidationResult, type WorkflowIssue } from '../../../shared/validate-workflow';
 import { interpretedSchemaChecker } from '../../../shared/validation/interpreted-schema-checker';
 import type { Workflow } from '../../../shared/workflow-types';
-import { catalogFromProfiles, factsCatalog } from '../../../shared/claude-models/model-catalog';
-import { appStore } from '../store/use-app-store';
+import type { CanvasModelCatalog } from '../models/canvas-model-catalog';
 
 /**
  * The shared validator, run in the page. The server's Content-Security-Policy forbids code
@@ -14,19 +13,14 @@ import { appStore } from '../store/use-app-store';
  */
 const LOCAL = { schemas: interpretedSchemaChecker } as const;
 
-/** The server's catalogue as /api/models reported it; the facts table until that answer arrives. */
-function serverCatalog() {
-  const models = appStore.getState().models;
-  return models.length > 0 ? catalogFromProfiles(models) : factsCatalog();
-}
-
-export function validateDocument(document: Workflow): Pick<ValidationResult, 'errors' | 'warnings'> {
-  return validateWorkflow(document, { ...LOCAL, models: serverCatalog() });
+/** `models`: what the pickers offer is what the validator checks against (the server checks again with its own). */
+export function validateDocument(document: Workflow, models: CanvasModelCatalog): Pick<ValidationResult, 'errors' | 'warnings'> {
+  return validateWorkflow(document, { ...LOCAL, models: models.catalog });
 }
 
 /** An imported file's text → the upgraded workflow, or its issues. Never partially accepts a file. */
-export function loadWorkflowFile(text: string): ValidationResult {
-  return loadWorkflow(text, { ...LOCAL, models: serverCatalog() });
+export function loadWorkflowFile(text: string, models: CanvasModelCatalog): ValidationResult {
+  return loadWorkflow(text, { ...LOCAL, models: models.catalog });
 }
 
 /**

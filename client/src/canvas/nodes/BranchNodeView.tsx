@@ -3,6 +3,7 @@ import { memo, useEffect } from 'react';
 import type { BranchConfig } from '../../../../shared/node-configs';
 import { IN_HANDLE } from '../../../../shared/nodes';
 import { preview } from '../../format/preview';
+import { effortThinkingSummary } from '../../models/effort-thinking-summary';
 import type { FlowNode } from '../../store/flow-types';
 import { useNodeRun } from '../use-node-run';
 import { NodeFrame } from './NodeFrame';
@@ -10,6 +11,7 @@ import { NodeFrame } from './NodeFrame';
 function BranchNode({ id, data }: NodeProps<FlowNode>) {
   const config = data.config as BranchConfig;
   const taken = useNodeRun(id)?.route;
+  const reasoning = config.mode === 'claude' ? effortThinkingSummary(config) : null;
   const labels = (config.routes ?? []).map((route) => route.label);
   const updateNodeInternals = useUpdateNodeInternals();
   const labelKey = labels.join('\n');
@@ -21,6 +23,11 @@ function BranchNode({ id, data }: NodeProps<FlowNode>) {
         {config.mode === 'claude' ? 'Claude picks on ' : 'on '}
         <code>{preview(config.on ?? '', 40)}</code>
       </div>
+      {reasoning && (
+        <div className="node__chip" data-testid="node-reasoning">
+          {reasoning}
+        </div>
+      )}
       <ul className="node__routes">
         {labels.map((label) => (
           <li key={label} className={taken === undefined ? '' : taken === label ? 'route--taken' : 'route--not-taken'} data-testid={`route-${label}`}>

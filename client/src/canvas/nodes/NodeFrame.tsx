@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { getNodeSpec } from '../../../../shared/nodes';
 import type { NodeType } from '../../../../shared/workflow-types';
 import { formatDuration } from '../../format/format-duration';
-import { useNodeIssues, useNodeRun } from '../use-node-run';
+import { useNodeIssues, useNodeRun, useShownNodeStatus } from '../use-node-run';
 
 interface NodeFrameProps {
   id: string;
@@ -19,7 +19,7 @@ interface NodeFrameProps {
 export function NodeFrame({ id, type, label, children, handles, streams = false }: NodeFrameProps) {
   const run = useNodeRun(id);
   const issues = useNodeIssues(id);
-  const status = run?.status ?? 'idle';
+  const status = useShownNodeStatus(id);
   const stream = streams ? (run?.text ?? '') : '';
   return (
     <div className={`node node--${type} node--${status}`} data-status={status} data-testid={`node-${id}`}>

@@ -5,6 +5,7 @@ import type { ThinkingConfig, VisionConfig } from '../../../../shared/node-confi
 import { IN_HANDLE, OUT_HANDLE } from '../../../../shared/nodes';
 import { TOOLS_HANDLE } from '../../../../shared/workflow-types';
 import { preview } from '../../format/preview';
+import { effortThinkingSummary } from '../../models/effort-thinking-summary';
 import type { FlowNode } from '../../store/flow-types';
 import { useAppStore } from '../../store/use-app-store';
 import { NodeFrame } from './NodeFrame';
@@ -13,6 +14,7 @@ import { NodeFrame } from './NodeFrame';
 function PromptNode({ id, type, data }: NodeProps<FlowNode>) {
   const config = data.config as ThinkingConfig & VisionConfig;
   const defaultModel = useAppStore((state) => state.meta.defaults?.model);
+  const reasoning = effortThinkingSummary(config);
   const kind = type as 'prompt' | 'vision' | 'thinking';
   const firstUser = config.messages?.find((message) => message.role === 'user')?.content ?? '';
   const handles = (
@@ -26,8 +28,10 @@ function PromptNode({ id, type, data }: NodeProps<FlowNode>) {
     <NodeFrame id={id} type={kind} label={data.label} handles={handles} streams>
       <div className="node__model">{config.model ?? defaultModel ?? DEFAULT_MODEL}</div>
       <div className="node__preview">{preview(firstUser) || <em>no prompt</em>}</div>
-      {kind === 'thinking' && config.thinking && (
-        <div className="node__chip">thinking: {config.thinking.type === 'enabled' ? `${config.thinking.budget_tokens} tokens` : 'adaptive'}</div>
+      {reasoning && (
+        <div className="node__chip" data-testid="node-reasoning">
+          {reasoning}
+        </div>
       )}
       {kind === 'vision' && <div className="node__chip">{config.images?.length ?? 0} image(s)</div>}
       {config.output === 'json' && <div className="node__chip">JSON output</div>}
