@@ -180,12 +180,13 @@ export const MODEL_FACTS: readonly ModelFacts[] = [
   row({
     id: 'claude-mythos-preview', display_name: 'Claude Mythos Preview', created_at: '2026-04-07T00:00:00Z', line: 'mythos', status: 'deprecated',
     lifecycle: 'deprecated', max_input_tokens: 1_000_000, max_tokens: 128_000,
-    thinking_types: ['adaptive', 'disabled'], thinks_by_default: false, effort_levels: EFFORT_46,
+    // Adaptive only and on by default: the adaptive-thinking page's model table ("only support adaptive thinking").
+    thinking_types: ['adaptive'], thinks_by_default: true, effort_levels: EFFORT_46,
     default_display: 'omitted', default_effort: 'high', forced_tool_choice: 'without_thinking', min_cache_tokens: 4096, successor: 'claude-mythos-5',
     notes: [
       'The SDK marks it deprecated; the deprecations page named Claude Mythos 5 as its successor. No price, retirement date or specification was found in the docs corpus: its cost is "price unknown" and its limits are assumed equal to Opus 4.7\'s.',
     ],
-    sources: [`${DOCS}/resources/overview`, DEPRECATIONS],
+    sources: [`${DOCS}/resources/overview`, `${DOCS}/build-with-claude/adaptive-thinking`, DEPRECATIONS],
   }),
   row({
     id: 'claude-opus-4-6', display_name: 'Claude Opus 4.6', created_at: '2026-02-05T00:00:00Z', line: 'opus', status: 'legacy',

@@ -157,8 +157,10 @@ export const SIMULATED_MODELS: readonly SimulatedModel[] = [
     id: 'claude-mythos-preview', display_name: 'Claude Mythos Preview', created_at: '2026-04-07T00:00:00Z', line: 'mythos',
     lifecycle: 'deprecated', deprecated_at: '2026-09-17T00:00:00Z', retires_at: null,
     max_input_tokens: 1_000_000, max_tokens: 128_000,
-    // "Claude Mythos Preview supports both modes" (thinking troubleshooting).
-    thinking: { types: ['enabled', 'adaptive'], default: 'off', defaultDisplay: 'summarized', textBetweenToolsInThinking: false, boundToConversation: false, readsBlocksFrom: [] },
+    // Adaptive only, and on when `thinking` is omitted: "Claude Opus 4.7 and Claude Mythos Preview only support adaptive
+    // thinking. Manual extended thinking ... will return a 400 error" (the adaptive-thinking model table, as the Bedrock
+    // copy of that page states it). An earlier reading of the troubleshooting page ("supports both modes") was wrong.
+    thinking: ALWAYS_ADAPTIVE,
     effort: { levels: EFFORT_TO_MAX, default: 'high' }, forcedToolChoice: true,
     structured_outputs: true, image_input: true, pdf_input: true, prefill: false, sampling_params: false, min_cache_tokens: 1024,
     sources: [THINKING_TROUBLESHOOTING, EFFORT, DEPRECATIONS],

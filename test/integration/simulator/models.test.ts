@@ -27,7 +27,7 @@ const DOCUMENTED: [string, 'active' | 'deprecated', string, number, number, Thin
   ['claude-opus-5', 'active', 'opus', 1_000_000, 128_000, ['adaptive', 'disabled'], ALL],
   ['claude-opus-4-8', 'active', 'opus', 1_000_000, 128_000, ['adaptive', 'disabled'], ALL],
   ['claude-opus-4-7', 'active', 'opus', 1_000_000, 128_000, ['adaptive', 'disabled'], ALL],
-  ['claude-mythos-preview', 'deprecated', 'mythos', 1_000_000, 128_000, ['enabled', 'adaptive'], TO_MAX],
+  ['claude-mythos-preview', 'deprecated', 'mythos', 1_000_000, 128_000, ['adaptive'], TO_MAX],
   ['claude-opus-4-6', 'active', 'opus', 1_000_000, 128_000, ['enabled', 'adaptive', 'disabled'], TO_MAX],
   ['claude-sonnet-4-6', 'active', 'sonnet', 1_000_000, 128_000, ['enabled', 'adaptive', 'disabled'], TO_MAX],
   ['claude-haiku-4-5', 'active', 'haiku', 200_000, 64_000, ['enabled', 'disabled'], null],
