@@ -82,10 +82,8 @@ describe('a forced tool_choice in the tool loop', () => {
     ]);
   });
 
-  // Skipped until the simulator follows the docs (issue 11 item 9): the docs give Haiku 4.5 structured outputs, so the engine
-  // now answers natively on it while the simulator's old table still refuses output_config there. No documented model lacks
-  // structured outputs; the json_output path (live-only models) is covered by test/unit/engine/conversation.test.ts.
-  it.skip('the JSON-output tool stays forced: its call is the final answer', async () => {
+  // No documented model lacks structured outputs; a live model without them (catalogue row below) still gets the forced tool.
+  it('the JSON-output tool stays forced: its call is the final answer', async () => {
     const workflow = forecastWorkflow({ type: 'auto' });
     // No tools attached and a model without structured outputs: the answer comes through the forced json_output tool.
     workflow.nodes = workflow.nodes.filter((node) => node.id !== 'forecast');
