@@ -51,16 +51,20 @@ describe('stop reasons on the simulator', () => {
     expect(events.at(-1)).toMatchObject({ type: 'run.failed', data: { nodeId: 'ask', error: { type: 'refusal' } } });
   });
 
-  it('pause_turn sends the paused turn back as it is, as the final assistant turn (the documented way to continue)', async () => {
-    simulated.sim.script([{ match: { lastUserText: 'Explain tides' }, respond: { content: [{ type: 'text', text: 'Looking it up.' }], stop_reason: 'pause_turn' }, times: 1 }]);
-    await run(single());
+  it('pause_turn sends the paused turn back as it is, as the final assistant turn, and the turn then completes (the documented way to continue)', async () => {
+    // A turn pauses mid server-tool use (stop-reasons page: "pause_turn ... send the response back as-is").
+    const paused = [
+      { type: 'text', text: 'Looking it up.' },
+      { type: 'server_tool_use', id: 'srvtoolu_01', name: 'web_search', input: { query: 'tides' } },
+    ];
+    simulated.sim.script([{ match: { lastUserText: 'Explain tides' }, respond: { content: paused, stop_reason: 'pause_turn' }, times: 1 }]);
+    const events = await run(single());
     const posts = simulated.messagePosts();
     expect(posts).toHaveLength(2);
     const resent = (posts[1]?.body as { messages: { role: string; content: unknown }[] }).messages;
     expect(resent.map((m) => m.role)).toEqual(['user', 'assistant']);
-    expect(resent[1]?.content).toEqual([{ type: 'text', text: 'Looking it up.' }]);
-    // The run's outcome is not asserted: today's simulator refuses any final assistant turn on
-    // models without prefill, including a paused turn sent back, which the API documents as valid.
+    expect(resent[1]?.content).toEqual(paused);
+    expect(events.at(-1)?.type, JSON.stringify(events.at(-1)?.data)).toBe('run.completed');
   });
 });
 
