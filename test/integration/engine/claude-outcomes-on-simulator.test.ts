@@ -45,10 +45,22 @@ const single = (extra: Record<string, unknown> = {}) => flowOf([ask('ask', 'Expl
 
 describe('stop reasons on the simulator', () => {
   it('refusal ends the node failed with type "refusal", not as an answer', async () => {
-    simulated.sim.script([{ match: { lastUserText: 'Explain tides' }, respond: { content: [{ type: 'text', text: 'I can’t help with that.' }], stop_reason: 'refusal' } }]);
+    const stop_details = { type: 'refusal', category: 'cyber', explanation: 'Asks for working exploit code.' } as const;
+    simulated.sim.script([{ match: { lastUserText: 'Explain tides' }, respond: { content: [{ type: 'text', text: 'I can’t help with that.' }], stop_reason: 'refusal', stop_details } }]);
     const events = await run(single());
     expect(events.some((e) => e.type === 'node.completed' && e.nodeId === 'ask')).toBe(false);
-    expect(events.at(-1)).toMatchObject({ type: 'run.failed', data: { nodeId: 'ask', error: { type: 'refusal' } } });
+    // The API's stop_details reach the trace: what a user needs to see why.
+    expect(events.at(-1)).toMatchObject({
+      type: 'run.failed',
+      data: { nodeId: 'ask', error: { type: 'refusal', refusal: { category: 'cyber', explanation: 'Asks for working exploit code.' }, message: expect.stringContaining('category cyber') } },
+    });
+  });
+
+  it('model_context_window_exceeded ends the node failed with its own type, not as a truncated success', async () => {
+    simulated.sim.script([{ match: { lastUserText: 'Explain tides' }, respond: { content: [{ type: 'text', text: 'Tides are' }], stop_reason: 'model_context_window_exceeded' } }]);
+    const events = await run(single());
+    expect(events.some((e) => e.type === 'node.completed' && e.nodeId === 'ask')).toBe(false);
+    expect(events.at(-1)).toMatchObject({ type: 'run.failed', data: { nodeId: 'ask', error: { type: 'context_window_exceeded' } } });
   });
 
   it('pause_turn sends the paused turn back as it is, as the final assistant turn, and the turn then completes (the documented way to continue)', async () => {
