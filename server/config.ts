@@ -18,7 +18,10 @@ export interface ServerConfig {
   simulatorLatencyMs: number;
   /** Let http tools and image URLs reach private/loopback addresses (off by default: SSRF). */
   allowPrivateFetch: boolean;
-  /** Hosts the SSRF guard lets through even when they resolve to private addresses (an intranet API). */
+  /**
+   * `host:port` entries the SSRF guard lets through even when they resolve to private addresses (an
+   * intranet API); a bare host means ports 80/443 only (server/net/allow-host.ts).
+   */
   fetchAllowHosts: string[];
   concurrency: number;
 }
