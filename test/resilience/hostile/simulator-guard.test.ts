@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClaude, type ClaudeConnection } from '../../../server/claude';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
@@ -63,6 +66,32 @@ describe('embedded simulator key', () => {
       expect(response.status).toBe(401);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('standalone `trellis simulator --key`', () => {
+  const trellis = fileURLToPath(new URL('../../../bin/trellis.mjs', import.meta.url));
+
+  it('accepts only the given key and never prints it', async () => {
+    const key = 'sentinel-standalone-key';
+    const child = spawn(process.execPath, [trellis, 'simulator', '--port', '0', '--latency', '0,0', '--key', key], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+          if (match?.[1] && output.includes('baseURL')) resolve(match[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`exited early with ${String(code)}: ${output}`)));
+      });
+      expect((await rawHttp(`${url}/v1/models`, { headers: { ...VERSION, 'x-api-key': 'k' } })).status).toBe(401);
+      expect((await rawHttp(`${url}/v1/models`, { headers: { ...VERSION, 'x-api-key': key } })).status).toBe(200);
+      expect(output).not.toContain(key);
+    } finally {
+      child.kill('SIGINT');
+      await once(child, 'exit');
     }
   });
 });
