@@ -6,6 +6,7 @@ import { forbiddenRequestHeader } from '../../shared/forbidden-request-header';
 import type { GuardedFetch } from '../engine/types';
 import { parseAllowHost, type AllowHost } from './allow-host';
 import { classifyAddress } from './classify-address';
+import { ownAddresses } from './own-addresses';
 import { FetchError } from './fetch-error';
 
 export interface ResolvedAddress {
@@ -23,8 +24,9 @@ export interface GuardedFetchOptions {
   allowHosts?: string[];
   /**
    * Ports of Trellis's own listeners (the server, the simulator), read at each request because the
-   * server learns its port after listening. Refused on every non-public address even when private
-   * fetches or the host are allowed: a workflow must never drive Trellis's own API.
+   * server learns its port after listening. Refused on every non-public address and on this
+   * machine's own addresses, even when private fetches or the host are allowed: a workflow must
+   * never drive Trellis's own API.
    */
   reservedPorts?: () => Iterable<number>;
   /** Default response body cap; a call can lower or raise it with `init.maxBytes`. */
@@ -108,11 +110,12 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
     const port = effectivePort(url);
     const reserved = new Set(options.reservedPorts?.() ?? []);
     const allowed = options.allowPrivate === true || allowHosts.some((entry) => entry.host === hostname.toLowerCase() && entry.ports.includes(port));
+    const own = reserved.has(port) ? ownAddresses() : new Set<string>();
     for (const { address } of addresses) {
       const reason = classifyAddress(address);
-      if (reason === undefined) continue;
+      if (reason === undefined && !own.has(address.toLowerCase())) continue;
       if (reserved.has(port)) throw new FetchError('ssrf_blocked', `refusing to connect to ${hostname}:${port} (${address}): that port is Trellis's own server or simulator, which workflows may never call`);
-      if (!allowed) throw new FetchError('ssrf_blocked', `refusing to connect to ${hostname}:${port} (${address}): ${reason} addresses are blocked`);
+      if (!allowed && reason !== undefined) throw new FetchError('ssrf_blocked', `refusing to connect to ${hostname}:${port} (${address}): ${reason} addresses are blocked`);
     }
     return addresses[0] as ResolvedAddress;
   }

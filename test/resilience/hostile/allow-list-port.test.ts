@@ -1,7 +1,9 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { networkInterfaces } from 'node:os';
 import { parseAllowHost } from '../../../server/net/allow-host';
+import { createGuardedFetch } from '../../../server/net/guarded-fetch';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
 import type { NodeToolResultEvent } from '../../../shared/trace-events';
 import { runToTerminal } from '../../helpers/run-to-terminal';
@@ -77,5 +79,29 @@ describe('fetch allow-list entries are host:port', () => {
     expect(result.isError).toBe(true);
     expect(result.text).toContain("Trellis's own");
     expect(simulator.requests.filter((request) => request.path === '/v1/models').length).toBe(before);
+  });
+});
+
+describe('reserved ports in the guarded fetch', () => {
+  // Every address this machine answers on, loopback and (when bound to 0.0.0.0) its LAN or public ones.
+  const own = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((entry) => entry.address));
+
+  it.each(own)('refuses a reserved port on this machine\'s address %s, even with private fetches allowed', async (address) => {
+    const fetch = createGuardedFetch({ allowPrivate: true, reservedPorts: () => [5170], lookup: async () => [{ address, family: address.includes(':') ? 6 : 4 }] });
+    const error = await fetch('http://trellis.example:5170/api/workflows').then(
+      () => undefined,
+      (failure: unknown) => failure as { type?: string; message: string },
+    );
+    expect(error?.type).toBe('ssrf_blocked');
+    expect(error?.message).toContain("Trellis's own");
+  });
+
+  it('leaves the same port on a public address alone (another site may use 5170 too)', async () => {
+    const fetch = createGuardedFetch({ reservedPorts: () => [5170], lookup: async () => [{ address: '192.0.2.1', family: 4 }], timeoutMs: 50 });
+    const error = await fetch('http://elsewhere.example:5170/').then(
+      () => undefined,
+      (failure: unknown) => failure as { type?: string },
+    );
+    expect(error?.type).not.toBe('ssrf_blocked');
   });
 });
