@@ -12,7 +12,8 @@ export type HttpBodyEncoding = 'json' | 'form' | 'text';
 
 export function httpBodyEncoding(headers: Record<string, string> | undefined, body: string): HttpBodyEncoding {
   const contentType = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-  if (contentType === undefined) return /^\s*[[{]/.test(body) ? 'json' : 'text';
+  // `{{args.payload}}` starts with a brace too, but it is a reference, not JSON text.
+  if (contentType === undefined) return /^\s*(\[|\{(?!\{))/.test(body) ? 'json' : 'text';
   const type = contentType.toLowerCase();
   if (type.includes('json')) return 'json';
   if (type.includes('application/x-www-form-urlencoded')) return 'form';

@@ -2,7 +2,7 @@ import type { Json } from '../../../shared/json-schema';
 import type { ToolImplementation } from '../../../shared/node-configs';
 import { forbiddenRequestHeader } from '../../../shared/forbidden-request-header';
 import { httpBodyEncoding, renderJsonTemplate, type HttpBodyEncoding } from '../../../shared/render-http-body';
-import { renderTemplate, templateReferences } from '../../../shared/templates';
+import { parseTemplate, renderTemplate, resolveTemplateValue, templateReferences } from '../../../shared/templates';
 import type { GuardedFetch, GuardedRequestInit } from '../types';
 import { ToolFailure } from './tool-failure';
 
@@ -52,7 +52,7 @@ export async function runHttpTool(implementation: HttpImplementation, input: Jso
   if (implementation.body !== undefined && implementation.method !== 'GET') {
     const encoding = httpBodyEncoding(implementation.headers, implementation.body);
     init.body = renderBody(implementation.body, scope, encoding);
-    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = encoding === 'json' ? 'application/json' : 'text/plain';
+    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = encoding === 'json' || isWholeJsonValue(implementation.body, scope) ? 'application/json' : 'text/plain';
   }
   let response: Response;
   try {
@@ -82,6 +82,17 @@ function renderChecked(source: string, scope: Record<string, unknown>, where: st
       throw new ToolFailure(`${where}: ${ref.raw} has no value (missing tool argument or secret)`);
     },
   });
+}
+
+/**
+ * A body that is exactly one reference to an object or array (`{{args.payload}}`) is sent as that
+ * value's JSON, as it always was: with no text around it there is no structure to inject into.
+ */
+function isWholeJsonValue(source: string, scope: Record<string, unknown>): boolean {
+  const parts = parseTemplate(source.trim());
+  if (parts.length !== 1 || parts[0]?.kind !== 'ref') return false;
+  const value = resolveTemplateValue(source, scope);
+  return value !== null && typeof value === 'object';
 }
 
 function renderBody(source: string, scope: Record<string, unknown>, encoding: HttpBodyEncoding): string {

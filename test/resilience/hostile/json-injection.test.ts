@@ -60,6 +60,14 @@ describe('http tool JSON bodies are built structurally', () => {
     expect(text).toBe('{\n  "query": "green tea",\n  "limit": 5\n}');
   });
 
+  it('a body that is one reference keeps its old meaning: an object is sent as its JSON, a string as text', async () => {
+    const object = await sentBody('{{args.payload}}', { payload: { query: 'tea', limit: 2 } });
+    expect(JSON.parse(object.text)).toEqual({ query: 'tea', limit: 2 });
+    expect(object.contentType).toBe('application/json');
+    const text = await sentBody('{{args.payload}}', { payload: 'just "text"' });
+    expect(text).toEqual({ text: 'just "text"', contentType: 'text/plain' });
+  });
+
   it('a form body percent-encodes values, so & and = cannot add a field', async () => {
     const { text } = await sentBody('query={{args.q}}&admin=false', { q: 'tea&admin=true' }, { 'Content-Type': 'application/x-www-form-urlencoded' });
     expect(Object.fromEntries(new URLSearchParams(text))).toEqual({ query: 'tea&admin=true', admin: 'false' });
