@@ -41,9 +41,10 @@ export function createApp(deps: AppDeps): Application {
   app.disable('x-powered-by');
   app.set('etag', false);
 
+  // Headers first: the guards' 403s and every error the handler writes carry them too.
+  app.use(securityHeaders());
   app.use(hostGuard({ boundHost: config.host, allowedHosts: config.allowedHosts }));
   app.use(originGuard());
-  app.use(securityHeaders());
 
   const api = express.Router();
   api.use(jsonBody({ limitBytes: config.bodyLimitBytes, maxDepth: config.maxJsonDepth }));

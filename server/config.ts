@@ -18,7 +18,10 @@ export interface ServerConfig {
   simulatorLatencyMs: number;
   /** Let http tools and image URLs reach private/loopback addresses (off by default: SSRF). */
   allowPrivateFetch: boolean;
-  /** Hosts the SSRF guard lets through even when they resolve to private addresses (an intranet API). */
+  /**
+   * `host:port` entries the SSRF guard lets through even when they resolve to private addresses (an
+   * intranet API); a bare host means ports 80/443 only (server/net/allow-host.ts).
+   */
   fetchAllowHosts: string[];
   concurrency: number;
 }
@@ -57,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = [], cwd: str
     clientDir: resolve(cwd, env.TRELLIS_CLIENT_DIR ?? 'dist/client'),
     simulatorLatencyMs: integer('TRELLIS_SIM_LATENCY', env.TRELLIS_SIM_LATENCY, DEFAULTS.simulatorLatencyMs, 0, 10_000),
     allowPrivateFetch: env.TRELLIS_ALLOW_PRIVATE_FETCH === '1',
-    fetchAllowHosts: list(env.TRELLIS_FETCH_ALLOW_HOSTS),
+    fetchAllowHosts: list(env.TRELLIS_FETCH_ALLOW_HOSTS).map(checkedAllowHost),
     concurrency: integer('TRELLIS_CONCURRENCY', env.TRELLIS_CONCURRENCY, DEFAULTS.concurrency, 1, 64),
   };
 }
@@ -77,6 +80,16 @@ function parseFlags(argv: string[]): { port?: string; host?: string; db?: string
     flags[name.slice(2)] = value;
   }
   return flags;
+}
+
+/** `host`, `host:port` or `[v6]:port`; a typo such as `host:80a` fails the start instead of silently admitting nothing. */
+function checkedAllowHost(entry: string): string {
+  const port = /^(?:\[[0-9A-Fa-f:.]+\]|[^:[\]]+):(.*)$/.exec(entry)?.[1];
+  const bareIPv6 = /^[0-9A-Fa-f:.]+$/.test(entry) && entry.includes(':') && !/^[^:]+:\d+$/.test(entry);
+  if (port !== undefined && !bareIPv6 && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65_535)) {
+    throw new ConfigError(`TRELLIS_FETCH_ALLOW_HOSTS: "${entry}" must be host or host:port with a port from 1 to 65535.`);
+  }
+  return entry;
 }
 
 function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {

@@ -30,12 +30,14 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
 export async function startServer(config: ServerConfig, options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const workflowsDir = options.workflowsDir ?? 'workflows';
+  const ownPorts: number[] = config.port === 0 ? [] : [config.port];
   // The environment first: a broken MCP config or secrets list stops the start before the store opens.
   const environment = await openEnvironment({
     env: options.env,
     // The seeded examples name their images relative to the examples folder (workflows/assets/…).
     filesRoot: resolveFilesRoot({ env: options.env, fallback: workflowsDir }),
-    fetch: { allowPrivate: config.allowPrivateFetch, allowHosts: config.fetchAllowHosts },
+    // Filled in once listening (port 0 picks one); the guarded fetch reads it on every request.
+    fetch: { allowPrivate: config.allowPrivateFetch, allowHosts: config.fetchAllowHosts, reservedPorts: () => ownPorts },
     claude: {
       maxRetries: 2,
       timeoutMs: 10 * 60_000,
@@ -68,6 +70,7 @@ export async function startServer(config: ServerConfig, options: StartOptions): 
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
+  ownPorts.push(port);
   const shownHost = WILDCARD_HOSTS.has(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
 
   let closing: Promise<void> | undefined;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
 import { createRateLimitedFetch, type RateLimitOptions } from '../ratelimit/create-rate-limited-fetch';
 import type { RunningSimulator, SimulatorOptions } from '../simulator';
@@ -27,9 +28,6 @@ export interface ClaudeConnection {
   close(): Promise<void>;
 }
 
-// The simulator accepts any non-empty key; this placeholder only keeps the SDK from consulting
-// ANTHROPIC_AUTH_TOKEN and credential profiles, which it does whenever no key is passed.
-const SIMULATOR_KEY = 'sk-trellis-simulator';
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
 /**
@@ -57,9 +55,13 @@ export async function createClaude(options: CreateClaudeOptions = {}): Promise<C
   }
   // Loaded only here: with a key, the simulator (its server, tokenizer, image reader) is never imported.
   const { startSimulator } = await import('../simulator');
-  const simulator = await startSimulator({ ...options.simulator, host: options.simulator?.host ?? '127.0.0.1' });
+  // A fresh key per process, known only to this client: any other program on the machine that
+  // finds the port still cannot call it (read stored batch results, spend its quota). Passing a key
+  // also keeps the SDK from consulting ANTHROPIC_AUTH_TOKEN and credential profiles.
+  const key = options.simulator?.key ?? `sk-trellis-sim-${randomBytes(24).toString('base64url')}`;
+  const simulator = await startSimulator({ ...options.simulator, key, host: options.simulator?.host ?? '127.0.0.1' });
   return {
-    client: new Anthropic({ apiKey: SIMULATOR_KEY, baseURL: simulator.url, ...clientOptions }),
+    client: new Anthropic({ apiKey: key, baseURL: simulator.url, ...clientOptions }),
     mode: 'simulator',
     baseURL: simulator.url,
     simulator,

@@ -4,7 +4,17 @@ import type { ModelCatalog } from '../../shared/claude-models';
 import type { PriceTable } from '../../shared/pricing';
 
 /** A guarded fetch: refuses private/loopback/link-local targets unless allowed (server/net). */
-export type GuardedFetch = (url: string, init?: RequestInit & { maxBytes?: number; timeoutMs?: number }) => Promise<Response>;
+export interface GuardedRequestInit extends RequestInit {
+  maxBytes?: number;
+  timeoutMs?: number;
+  /**
+   * Header names whose values are credentials for the first origin only (values rendered from
+   * secrets); dropped, like Authorization and Cookie, when a redirect leaves that origin.
+   */
+  credentialHeaders?: string[];
+}
+
+export type GuardedFetch = (url: string, init?: GuardedRequestInit) => Promise<Response>;
 
 /** Calls a tool on a named MCP server from server configuration. */
 export interface McpCaller {

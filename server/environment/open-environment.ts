@@ -1,6 +1,8 @@
+import { isIP } from 'node:net';
 import type { PriceTable } from '../../shared/pricing';
 import { createClaude, ModelCatalogSource, type ClaudeConnection, type CreateClaudeOptions } from '../claude';
 import { createMcpCaller, loadMcpConfig } from '../mcp';
+import { classifyAddress } from '../net/classify-address';
 import { createGuardedFetch, type GuardedFetchOptions } from '../net/guarded-fetch';
 import { createClaudeForCassette } from '../replay';
 import { buildEnvironment } from './build-environment';
@@ -40,6 +42,9 @@ export async function openEnvironment(options: OpenEnvironmentOptions): Promise<
     const live = base?.mode === 'simulator' ? `offline simulator (no ANTHROPIC_API_KEY) at ${base.baseURL}` : `Claude API at ${base?.baseURL}`;
     const description = cassette.mode === 'replay' ? cassette.description : cassette.mode === 'record' ? `${live}; ${cassette.description}` : live;
     // Live capabilities only from the real API; the simulator and cassettes check against the facts table.
+    // The Claude endpoint on this machine (the embedded simulator, or ANTHROPIC_BASE_URL pointing at a
+    // local one) is Trellis's own: a workflow's http tool must never reach it, allow-list or not.
+    const claudePorts = base ? localPorts(base.baseURL) : [];
     const models = new ModelCatalogSource(base?.mode === 'anthropic' ? base.client : undefined);
     // Listed once before the first validation; never throws (falls back to the facts table).
     await models.catalog();
@@ -48,7 +53,7 @@ export async function openEnvironment(options: OpenEnvironmentOptions): Promise<
       claude: cassette.client,
       claudeMode: base?.mode ?? 'anthropic',
       claudeDescription: description,
-      fetch: createGuardedFetch(options.fetch),
+      fetch: createGuardedFetch({ ...options.fetch, reservedPorts: () => [...(options.fetch?.reservedPorts?.() ?? []), ...claudePorts] }),
       filesRoot: options.filesRoot,
       secrets,
       mcp,
@@ -61,4 +66,11 @@ export async function openEnvironment(options: OpenEnvironmentOptions): Promise<
     await mcp.clients.close();
     throw error;
   }
+}
+
+function localPorts(baseURL: string): number[] {
+  const url = new URL(baseURL);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) === 0 ? host !== 'localhost' : classifyAddress(host) === undefined) return [];
+  return [url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port)];
 }

@@ -2,7 +2,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 
 /**
  * Why an address must not be reached from the server, or undefined when it is public.
- * IPv4-mapped/compatible, NAT64 and 6to4 IPv6 forms are judged by the IPv4 address they carry,
+ * IPv4-mapped/compatible/translated, NAT64, 6to4 and Teredo IPv6 forms are judged by the IPv4 address they carry,
  * so `::ffff:127.0.0.1` is loopback like `127.0.0.1`.
  */
 export function classifyAddress(address: string): string | undefined {
@@ -40,8 +40,16 @@ function classifyIPv6(h: number[]): string | undefined {
   if (allZero(0, 7) && h[7] === 1) return 'loopback';
   if (allZero(0, 5) && h[5] === 0xffff) return mapped(classifyIPv4(embedded(h[6] as number, h[7] as number)), 'IPv4-mapped');
   if (allZero(0, 6)) return mapped(classifyIPv4(embedded(h[6] as number, h[7] as number)), 'IPv4-compatible');
+  // ::ffff:0:a.b.c.d (SIIT "IPv4-translated", RFC 2765): URL parsing turns
+  // [::ffff:0:127.0.0.1] into ::ffff:0:7f00:1, which the mapped rule above does not see.
+  if (allZero(0, 4) && h[4] === 0xffff && h[5] === 0) return mapped(classifyIPv4(embedded(h[6] as number, h[7] as number)), 'IPv4-translated');
   if (h[0] === 0x64 && h[1] === 0xff9b && allZero(2, 6)) return mapped(classifyIPv4(embedded(h[6] as number, h[7] as number)), 'NAT64');
+  // 64:ff9b:1::/48 (RFC 8215) is for NAT64 inside one network; where the IPv4 sits depends on the
+  // local prefix length, so the whole range is treated as internal.
+  if (h[0] === 0x64 && h[1] === 0xff9b && h[2] === 1) return 'local-use NAT64';
   if (h[0] === 0x2002) return mapped(classifyIPv4(embedded(h[1] as number, h[2] as number)), '6to4');
+  // Teredo (2001::/32) carries the client's IPv4 inverted in the last 32 bits.
+  if (h[0] === 0x2001 && h[1] === 0) return mapped(classifyIPv4(~embedded(h[6] as number, h[7] as number) >>> 0), 'Teredo');
   const first = h[0] as number;
   if ((first & 0xfe00) === 0xfc00) return 'private (unique local)';
   if ((first & 0xffc0) === 0xfe80) return 'link-local';

@@ -2,8 +2,11 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { forbiddenRequestHeader } from '../../shared/forbidden-request-header';
 import type { GuardedFetch } from '../engine/types';
+import { parseAllowHost, type AllowHost } from './allow-host';
 import { classifyAddress } from './classify-address';
+import { ownAddresses } from './own-addresses';
 import { FetchError } from './fetch-error';
 
 export interface ResolvedAddress {
@@ -14,8 +17,18 @@ export interface ResolvedAddress {
 export interface GuardedFetchOptions {
   /** Allow private, loopback and link-local targets (server config; tests). */
   allowPrivate?: boolean;
-  /** Host names that may resolve to private addresses (e.g. an intranet API the admin trusts). */
+  /**
+   * `host:port` entries that may resolve to private addresses (e.g. an intranet API the admin
+   * trusts); a bare `host` admits its default ports (80 and 443) only. See allow-host.ts.
+   */
   allowHosts?: string[];
+  /**
+   * Ports of Trellis's own listeners (the server, the simulator), read at each request because the
+   * server learns its port after listening. Refused on every non-public address and on this
+   * machine's own addresses, even when private fetches or the host are allowed: a workflow must
+   * never drive Trellis's own API.
+   */
+  reservedPorts?: () => Iterable<number>;
   /** Default response body cap; a call can lower or raise it with `init.maxBytes`. */
   maxBytes?: number;
   /** Default whole-request deadline, redirects included. */
@@ -36,7 +49,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFetch {
   const resolveHost = options.lookup ?? ((hostname: string) => dnsLookup(hostname, { all: true, verbatim: true }));
-  const allowHosts = new Set((options.allowHosts ?? []).map((host) => host.toLowerCase()));
+  const allowHosts: AllowHost[] = (options.allowHosts ?? []).map(parseAllowHost);
 
   return async (input, init = {}) => {
     const maxBytes = init.maxBytes ?? options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -46,7 +59,8 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
     let url = parseUrl(input);
     let method = (init.method ?? 'GET').toUpperCase();
     let body = init.body === undefined || init.body === null ? undefined : String(init.body);
-    const headers = new Headers(init.headers);
+    const headers = checkedHeaders(init.headers);
+    const credentials = new Set([...CREDENTIAL_HEADERS, ...(init.credentialHeaders ?? []).map((name) => name.toLowerCase())]);
     try {
       for (let hop = 0; ; hop += 1) {
         const address = await checkedAddress(url);
@@ -55,12 +69,21 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
         if (response.statusCode !== undefined && response.statusCode >= 300 && response.statusCode < 400 && location) {
           response.resume();
           if (hop >= MAX_REDIRECTS) throw new FetchError('too_many_redirects', `more than ${MAX_REDIRECTS} redirects`);
-          url = parseUrl(new URL(location, url).toString());
+          const next = parseUrl(new URL(location, url).toString());
+          const crossOrigin = next.origin !== url.origin;
           if (response.statusCode === 303 || ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST')) {
             method = 'GET';
             body = undefined;
             headers.delete('content-type');
           }
+          if (crossOrigin) {
+            // 307/308 promise the same method and body; sending the body to an origin the workflow
+            // never named could leak it, and silently turning it into a GET would change what the
+            // request means. So the redirect is refused, and the tool sees why.
+            if (body !== undefined) throw new FetchError('redirect_refused', `${url.origin} redirected a request with a body to another origin (${next.origin}) with ${response.statusCode}; not followed, so the body is not sent there`);
+            for (const name of credentials) headers.delete(name);
+          }
+          url = next;
           continue;
         }
         return await toResponse(response, maxBytes, signal);
@@ -84,14 +107,36 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): GuardedFe
       }
     }
     if (addresses.length === 0) throw new FetchError('network', `cannot resolve ${hostname}`);
-    if (!options.allowPrivate && !allowHosts.has(hostname.toLowerCase())) {
-      for (const { address } of addresses) {
-        const reason = classifyAddress(address);
-        if (reason) throw new FetchError('ssrf_blocked', `refusing to connect to ${hostname} (${address}): ${reason} addresses are blocked`);
-      }
+    const port = effectivePort(url);
+    const reserved = new Set(options.reservedPorts?.() ?? []);
+    const allowed = options.allowPrivate === true || allowHosts.some((entry) => entry.host === hostname.toLowerCase() && entry.ports.includes(port));
+    const own = reserved.has(port) ? ownAddresses() : new Set<string>();
+    for (const { address } of addresses) {
+      const reason = classifyAddress(address);
+      if (reason === undefined && !own.has(address.toLowerCase())) continue;
+      if (reserved.has(port)) throw new FetchError('ssrf_blocked', `refusing to connect to ${hostname}:${port} (${address}): that port is Trellis's own server or simulator, which workflows may never call`);
+      if (!allowed && reason !== undefined) throw new FetchError('ssrf_blocked', `refusing to connect to ${hostname}:${port} (${address}): ${reason} addresses are blocked`);
     }
     return addresses[0] as ResolvedAddress;
   }
+}
+
+/** Sent only to the origin the workflow named; a cross-origin redirect drops them. */
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'x-api-key'];
+
+function effectivePort(url: URL): number {
+  if (url.port !== '') return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
+}
+
+/** The http tool refuses these first with a clearer message; this keeps every other caller honest too. */
+function checkedHeaders(init: HeadersInit | undefined): Headers {
+  const entries = init instanceof Headers ? [...init.entries()] : Array.isArray(init) ? init : Object.entries(init ?? {});
+  for (const [name, value] of entries) {
+    const reason = forbiddenRequestHeader(String(name), String(value));
+    if (reason) throw new FetchError('forbidden_header', reason);
+  }
+  return new Headers(entries as [string, string][]);
 }
 
 function parseUrl(input: string): URL {

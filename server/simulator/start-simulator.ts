@@ -1,8 +1,10 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from './api-error';
 import { batchMessage } from './batch-message';
 import { BatchStore } from './batch-store';
+import { checkHost } from './check-host';
 import { readBody, sendError, type Exchange } from './exchange';
 import { handleBatches } from './handle-batches';
 import { FaultQueue } from './fault-queue';
@@ -25,7 +27,7 @@ const CREDENTIAL_HEADERS = new Set(['authorization', 'x-api-key']);
 /** Starts the offline, wire-compatible Claude API server (see docs/simulator.md). */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const now = options.now ?? Date.now;
-  const acceptKey = options.acceptKey ?? ((key: string) => key.length > 0);
+  const acceptKey = keyCheck(options);
   const script = new ScriptBook();
   script.replace(typeof options.script === 'string' ? loadScriptFile(options.script) : (options.script ?? []));
   const state: SimulatorState = {
@@ -37,6 +39,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit, now) : undefined,
   };
   const requests: SimulatorRequestLog[] = [];
+  const host = options.host ?? '127.0.0.1';
   let url = '';
   const batches = new BatchStore({
     now,
@@ -84,6 +87,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       closed.abort();
     });
     try {
+      // Before the body is read: a rebinding page gets nothing, not even a parse error.
+      checkHost(req, host);
       const raw = await readBody(req, url.pathname.startsWith('/v1/messages/batches') ? BATCH_BODY_LIMIT : MESSAGES_BODY_LIMIT);
       const parsed = parseBody(raw);
       log.body = exchange.body = parsed.value;
@@ -99,7 +104,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   }
 
   const server = createServer((req, res) => void handle(req, res));
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -163,6 +167,15 @@ function parseBody(raw: Buffer): { value: unknown; error?: string } {
   } catch (error) {
     return { value: text, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function keyCheck(options: SimulatorOptions): (key: string) => boolean {
+  const accept = options.acceptKey ?? ((key: string) => key.length > 0);
+  const expected = options.key;
+  if (expected === undefined) return accept;
+  const wanted = createHash('sha256').update(expected).digest();
+  // Hashing first makes the comparison constant-time whatever the offered key's length.
+  return (key) => timingSafeEqual(createHash('sha256').update(key).digest(), wanted) && accept(key);
 }
 
 function authenticate(req: IncomingMessage, acceptKey: (key: string) => boolean): void {

@@ -75,6 +75,12 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Which API keys are valid (default: any non-empty key). */
   acceptKey?: (key: string) => boolean;
+  /**
+   * The one API key accepted, compared in constant time. The embedded simulator sets a random
+   * per-process key that only its in-process client knows, so another local program (or a page
+   * that got past the Host check) cannot use it; tests and the standalone simulator leave it unset.
+   */
+  key?: string;
   rateLimit?: RateLimitOptions;
   /** Milliseconds spent per batch request in the background (default 2). */
   batchRequestMs?: number;

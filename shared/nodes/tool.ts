@@ -1,6 +1,7 @@
 import type { JSONSchemaType } from 'ajv/dist/2020';
 import type { ToolConfig, ToolImplementation } from '../node-configs';
 import { LIMITS } from '../validation/limits';
+import { httpToolIssues } from './http-tool-issues';
 import type { ConfigTemplate, NodeSpec } from './node-spec';
 import { TOOL_HANDLE } from './node-spec';
 import { ANY_JSON, EMBEDDED_SCHEMA, NAME, OPTIONAL_JSON, TEMPLATE } from './json-leaves';
@@ -87,6 +88,7 @@ export const toolNode: NodeSpec<'tool'> = {
   outputFields: ['input', 'output', 'is_error'],
   capabilities: { isToolProvider: true },
   templates: httpTemplates,
+  configIssues: httpToolIssues,
 };
 
 /** Only an http tool renders templates, over the tool call's scope (`{{args.*}}`, `{{secrets.*}}`). */

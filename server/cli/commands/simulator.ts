@@ -1,7 +1,7 @@
 import { startSimulator } from '../../simulator';
 import type { LatencyModel } from '../../simulator';
 
-const USAGE = 'Usage: trellis simulator [--port 5180] [--host 127.0.0.1] [--script FILE] [--latency FIRST_TOKEN_MS,TOKENS_PER_SEC]\n';
+const USAGE = 'Usage: trellis simulator [--port 5180] [--host 127.0.0.1] [--script FILE] [--latency FIRST_TOKEN_MS,TOKENS_PER_SEC] [--key KEY]\n';
 
 // A realistic pace so streaming is visible when a person watches; `--latency 0,0` turns it off.
 const DEMO_LATENCY: LatencyModel = { firstTokenMs: 400, tokensPerSecond: 60 };
@@ -11,6 +11,8 @@ interface SimulatorArgs {
   host: string;
   script?: string;
   latency: LatencyModel;
+  /** When given, the only API key accepted; otherwise any non-empty key (a local test double). */
+  key?: string;
 }
 
 /** `trellis simulator`: runs the offline Claude API server until SIGINT/SIGTERM. */
@@ -22,10 +24,12 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`trellis simulator: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const simulator = await startSimulator({ port: parsed.port, host: parsed.host, script: parsed.script, latency: parsed.latency });
+  const simulator = await startSimulator({ port: parsed.port, host: parsed.host, script: parsed.script, latency: parsed.latency, key: parsed.key });
+  // The key itself is never printed: the person who chose it knows it, and terminals get logged.
+  const keyHint = parsed.key === undefined ? "'any-non-empty-key'" : 'process.env.SIMULATOR_KEY /* the --key you gave; no other key is accepted */';
   process.stdout.write(
     `Claude simulator (offline) listening on ${simulator.url}\n` +
-      `Point the SDK at it: new Anthropic({ apiKey: 'any-non-empty-key', baseURL: '${simulator.url}' })\n`,
+      `Point the SDK at it: new Anthropic({ apiKey: ${keyHint}, baseURL: '${simulator.url}' })\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -58,6 +62,9 @@ function parseArgs(args: string[]): SimulatorArgs {
       }
       case '--host':
         result.host = value;
+        break;
+      case '--key':
+        result.key = value;
         break;
       case '--script':
         result.script = value;

@@ -1,7 +1,9 @@
 import type { Json } from '../../../shared/json-schema';
 import type { ToolImplementation } from '../../../shared/node-configs';
-import { renderTemplate } from '../../../shared/templates';
-import type { GuardedFetch } from '../types';
+import { forbiddenRequestHeader } from '../../../shared/forbidden-request-header';
+import { httpBodyEncoding, renderJsonTemplate, type HttpBodyEncoding } from '../../../shared/render-http-body';
+import { parseTemplate, renderTemplate, resolveTemplateValue, templateReferences } from '../../../shared/templates';
+import type { GuardedFetch, GuardedRequestInit } from '../types';
 import { ToolFailure } from './tool-failure';
 
 type HttpImplementation = Extract<ToolImplementation, { kind: 'http' }>;
@@ -21,24 +23,36 @@ export interface HttpToolDeps {
 /**
  * Renders the request from `{{args.*}}` (the tool input) and `{{secrets.*}}`, sends it through the
  * injected guarded fetch, and returns the body (parsed when JSON). Non-2xx → is_error.
- * Values substituted into the URL are percent-encoded so tool input cannot change its structure.
+ * Values substituted into the URL are percent-encoded so tool input cannot change its structure;
+ * a JSON body is rendered structurally (shared/render-http-body.ts) for the same reason. Headers
+ * the HTTP client must own are refused before anything is sent, even if the validator was skipped.
  */
 export async function runHttpTool(implementation: HttpImplementation, input: Json, deps: HttpToolDeps): Promise<Json> {
   if (!deps.fetch) throw new ToolFailure('HTTP tools are not available: the server has no outbound fetch configured');
   const scope = { args: input, secrets: deps.secrets };
   const url = renderChecked(implementation.url, scope, 'url', encodeURIComponent);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(implementation.headers ?? {})) headers[name] = renderChecked(value, scope, `headers.${name}`);
-  const init: RequestInit & { maxBytes: number; timeoutMs: number } = {
+  // Headers that carry a secret are credentials for this origin only: the guarded fetch drops them on a cross-origin redirect.
+  const credentialHeaders: string[] = [];
+  for (const [name, value] of Object.entries(implementation.headers ?? {})) {
+    const rendered = renderChecked(value, scope, `headers.${name}`);
+    const reason = forbiddenRequestHeader(name, rendered);
+    if (reason) throw new ToolFailure(`headers.${name}: ${reason}`);
+    headers[name] = rendered;
+    if (templateReferences(value).some((ref) => ref.root === 'secrets')) credentialHeaders.push(name);
+  }
+  const init: GuardedRequestInit = {
     method: implementation.method,
     headers,
+    credentialHeaders,
     signal: deps.signal,
     maxBytes: MAX_RESPONSE_BYTES,
     timeoutMs: Math.min(implementation.timeout_ms ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS),
   };
   if (implementation.body !== undefined && implementation.method !== 'GET') {
-    init.body = renderChecked(implementation.body, scope, 'body');
-    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = looksLikeJson(init.body) ? 'application/json' : 'text/plain';
+    const encoding = httpBodyEncoding(implementation.headers, implementation.body);
+    init.body = renderBody(implementation.body, scope, encoding);
+    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = encoding === 'json' || isWholeJsonValue(implementation.body, scope) ? 'application/json' : 'text/plain';
   }
   let response: Response;
   try {
@@ -70,7 +84,29 @@ function renderChecked(source: string, scope: Record<string, unknown>, where: st
   });
 }
 
-function looksLikeJson(body: string): boolean {
-  const trimmed = body.trim();
-  return trimmed.startsWith('{') || trimmed.startsWith('[');
+/**
+ * A body that is exactly one reference to an object or array (`{{args.payload}}`) is sent as that
+ * value's JSON, as it always was: with no text around it there is no structure to inject into.
+ */
+function isWholeJsonValue(source: string, scope: Record<string, unknown>): boolean {
+  const parts = parseTemplate(source.trim());
+  if (parts.length !== 1 || parts[0]?.kind !== 'ref') return false;
+  const value = resolveTemplateValue(source, scope);
+  return value !== null && typeof value === 'object';
+}
+
+function renderBody(source: string, scope: Record<string, unknown>, encoding: HttpBodyEncoding): string {
+  if (encoding === 'form') return renderChecked(source, scope, 'body', encodeURIComponent);
+  if (encoding === 'text') return renderChecked(source, scope, 'body');
+  const text = renderJsonTemplate(source, scope, {
+    onMissing: (ref) => {
+      throw new ToolFailure(`body: ${ref.raw} has no value (missing tool argument or secret)`);
+    },
+  });
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    throw new ToolFailure(`body: the JSON body template does not render to JSON (${(error as Error).message})`);
+  }
+  return text;
 }

@@ -92,7 +92,7 @@ describe('createGuardedFetch', () => {
   it('connects to the checked address (one lookup per hop) and keeps the Host header', async () => {
     let lookups = 0;
     const fetch = createGuardedFetch({
-      allowHosts: ['trusted.test'],
+      allowHosts: [`trusted.test:${port}`],
       lookup: async () => {
         lookups += 1;
         return [{ address: '127.0.0.1', family: 4 }];
@@ -109,7 +109,7 @@ describe('createGuardedFetch', () => {
     ['metadata', () => 'http://169.254.169.254/'],
     ['decimal loopback', () => `http://2130706433:${port}/ok`],
   ])('re-checks redirect targets: a redirect to %s is refused', async (_label, target) => {
-    const fetch = createGuardedFetch({ allowHosts: ['trusted.test'], lookup: async () => [{ address: '127.0.0.1', family: 4 }] });
+    const fetch = createGuardedFetch({ allowHosts: [`trusted.test:${port}`], lookup: async () => [{ address: '127.0.0.1', family: 4 }] });
     const error = await failure(fetch(`http://trusted.test:${port}/to?url=${encodeURIComponent(target())}`));
     expect(error.type).toBe('ssrf_blocked');
   });

@@ -7,8 +7,9 @@ import { runToTerminal } from '../../helpers/run-to-terminal';
 import { startInProcessServer, type InProcessServer } from '../../helpers/start-in-process-server';
 import { httpToolWorkflow } from './ssrf-workflows';
 
-// TRELLIS_FETCH_ALLOW_HOSTS admits named hosts (an intranet API) past the SSRF guard in the real
-// server wiring, and nothing else: the same service by its IP address stays refused.
+// TRELLIS_FETCH_ALLOW_HOSTS admits named host:port entries (an intranet API) past the SSRF guard in
+// the real server wiring, and nothing else: the same service by its IP address stays refused.
+// Ports, bare names and Trellis's own ports: allow-list-port.test.ts.
 describe('TRELLIS_FETCH_ALLOW_HOSTS', () => {
   let simulator: RunningSimulator;
   let intranet: Server;
@@ -23,7 +24,7 @@ describe('TRELLIS_FETCH_ALLOW_HOSTS', () => {
       response.end(JSON.stringify({ status: 'green' }));
     });
     await new Promise<void>((resolve) => intranet.listen(0, '127.0.0.1', resolve));
-    server = await startInProcessServer(simulator.url, { TRELLIS_FETCH_ALLOW_HOSTS: 'localhost' });
+    server = await startInProcessServer(simulator.url, { TRELLIS_FETCH_ALLOW_HOSTS: `localhost:${(intranet.address() as AddressInfo).port}` });
   });
 
   afterAll(async () => {

@@ -24,7 +24,7 @@ describe('hostile vision images', () => {
   beforeAll(async () => {
     simulator = await startSimulator({});
     probes = await startProbeServers(OVER_5_MB);
-    const fetch = { allowHosts: [ALLOWED_HOST], lookup: async (hostname: string) => (hostname === ALLOWED_HOST ? [{ address: '127.0.0.1', family: 4 }] : lookup(hostname, { all: true, verbatim: true })) };
+    const fetch = { allowHosts: [`${ALLOWED_HOST}:${probes.allowedPort}`], lookup: async (hostname: string) => (hostname === ALLOWED_HOST ? [{ address: '127.0.0.1', family: 4 }] : lookup(hostname, { all: true, verbatim: true })) };
     app = await startTestApp({ claudeUrl: simulator.url, fetch, filesRoot: files.path });
     // Body limit raised so an inline > 5 MB image reaches the engine's own check.
     roomyApp = await startTestApp({ claudeUrl: simulator.url, fetch, filesRoot: files.path, bodyLimitBytes: 16 * 1024 * 1024 });

@@ -25,7 +25,7 @@ describe('SSRF guard on http tools and vision URL images', () => {
     app = await startTestApp({
       claudeUrl: simulator.url,
       fetch: {
-        allowHosts: [ALLOWED_HOST],
+        allowHosts: [`${ALLOWED_HOST}:${probes.allowedPort}`],
         lookup: async (hostname) => (hostname === ALLOWED_HOST ? [{ address: '127.0.0.1', family: 4 }] : lookup(hostname, { all: true, verbatim: true })),
       },
     });
