@@ -12,5 +12,9 @@ export const MAX_REGEX_SUBJECT_CHARS = 100_000;
 export function assertionRegex(pattern: string, flags = ''): LinearRegex {
   if (pattern.length > MAX_REGEX_CHARS) throw new Error(`regex is ${pattern.length} characters; the limit is ${MAX_REGEX_CHARS}`);
   if (![...flags].every((flag) => LINEAR_REGEX_FLAGS.includes(flag)) || new Set(flags).size !== flags.length) throw new Error(`flags "${flags}" must be distinct letters from "${LINEAR_REGEX_FLAGS}"`);
-  return compileLinearRegex(pattern, flags);
+  try {
+    return compileLinearRegex(pattern, flags);
+  } catch (error) {
+    throw new Error(`regex does not compile: ${(error as Error).message}`);
+  }
 }
