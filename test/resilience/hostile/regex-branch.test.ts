@@ -65,10 +65,11 @@ describe('a pathological regex in a branch route', () => {
     const idle: number[] = [];
     for (let i = 0; i < SAMPLES; i++) idle.push(await healthLatency(server.url));
 
-    // Keep pathological runs in flight the whole time health is measured.
+    // Keep pathological runs in flight the whole time health is measured (two at a time: the
+    // machine has two cores, and the test process needs one of them to measure).
     let stop = false;
     const routes: unknown[] = [];
-    const load = Array.from({ length: 4 }, async (_, worker) => {
+    const load = Array.from({ length: 2 }, async (_, worker) => {
       for (let round = 0; !stop || round === 0; round++) {
         const { terminal, events } = await runToTerminal(server.url, { workflow: regexBranchWorkflow(PATHOLOGICAL), input: { text: INPUTS[(worker + round) % INPUTS.length] } });
         expect(terminal.type).toBe('run.completed');
@@ -80,7 +81,7 @@ describe('a pathological regex in a branch route', () => {
     stop = true;
     await Promise.all(load);
 
-    expect(routes.length).toBeGreaterThanOrEqual(4);
+    expect(routes.length).toBeGreaterThanOrEqual(2);
     // No input ends in "a", so every run took the fallback route.
     for (const event of routes) expect(JSON.stringify(event)).toContain('"route":"other"');
     const ratio = median(busy) / median(idle);
