@@ -42,7 +42,7 @@ describe('the dev proxy keeps the Origin guard', () => {
     const answer = await postRun(origin);
     expect(answer.status, answer.body).toBe(403);
     expect(JSON.parse(answer.body)).toMatchObject({ error: { type: 'forbidden_origin' } });
-    expect(running.app.rowCounts()).toEqual(before);
+    expect(running.app.rowCounts().runs).toBe(before.runs);
   });
 
   it('lets the dev page itself through', async () => {
@@ -50,6 +50,15 @@ describe('the dev proxy keeps the Origin guard', () => {
       const answer = await postRun(origin);
       expect(answer.status, answer.body).toBe(202);
     }
+  });
+
+  it('Vite refuses a foreign Host (DNS rebinding) before proxying', async () => {
+    const before = running.app.rowCounts();
+    // Without an Origin: the guard that answers is Vite's host check, not the API's Origin check.
+    const answer = await rawHttp(`${viteUrl}/api/runs`, { method: 'POST', headers: { host: `evil.example:${port}`, 'content-type': 'application/json' }, body: JSON.stringify({ workflow: onePromptWorkflow(), input: { topic: 'tea' } }) });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatch(/host .*is not allowed/i);
+    expect(running.app.rowCounts().runs).toBe(before.runs);
   });
 
   it('Vite itself sends no CORS headers to another localhost origin', async () => {
