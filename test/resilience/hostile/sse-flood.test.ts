@@ -5,6 +5,7 @@ import type { Workflow } from '../../../shared/workflow-types';
 import { httpJson } from '../../helpers/http-json';
 import { makeTempDir, type TempDir } from '../../helpers/make-temp-dir';
 import { onePromptWorkflow } from '../../helpers/one-prompt-workflow';
+import { readRunEvents } from '../../helpers/read-sse';
 import { runToTerminal } from '../../helpers/run-to-terminal';
 import { startServerProcess, type ServerProcess } from '../../helpers/start-server-process';
 
@@ -97,6 +98,16 @@ describe('an SSE flood', () => {
     }
     expect(reopened?.status).toBe(200);
     for (const stream of [...open, reopened as OpenStream]) stream.close();
+  });
+
+  it('replays a finished run of several pages to concurrent readers, every event once and in order', async () => {
+    // input → 300 outputs: over 600 events, more than one 500-event replay page.
+    const outputs = Array.from({ length: 300 }, (_, i) => ({ id: `out${i}`, type: 'output' as const, position: { x: 200, y: 10 * i }, config: { value: '{{input.topic}}' } }));
+    const workflow: Workflow = { ...onePromptWorkflow(), nodes: [{ id: 'input', type: 'input', position: { x: 0, y: 0 }, config: {} }, ...outputs], edges: outputs.map((out) => ({ id: `e-${out.id}`, source: 'input', target: out.id })) };
+    const { runId, events } = await runToTerminal(server.url, { workflow, input: { topic: 'tea' } });
+    expect(events.length).toBeGreaterThan(600);
+    const replays = await Promise.all(Array.from({ length: 3 }, () => readRunEvents(server.url, runId)));
+    for (const replay of replays) expect(replay.map((event) => event.seq)).toEqual(events.map((event) => event.seq));
   });
 
   it('2,000 readers of a finished run are served or refused while /api/health keeps its idle latency', async () => {
