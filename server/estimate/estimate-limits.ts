@@ -7,7 +7,7 @@ export const ESTIMATE_LIMITS = {
   /** Characters one node's prompt may render to: about a 1M-token context window. */
   promptChars: 4_000_000,
   /** Characters of prompts and filler one whole estimate may produce. */
-  totalChars: 16_000_000,
+  totalChars: 32_000_000,
   /** Estimates in progress at once, across all clients; more answer 503 too_many_estimates. */
   concurrent: 4,
 } as const;

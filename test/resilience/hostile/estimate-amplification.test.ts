@@ -53,14 +53,14 @@ describe('estimate amplification', () => {
   });
 
   it('refuses an estimate whose prompts add up past the total budget even when each fits', async () => {
-    // Each quote renders 320 KB × 10 = 3.2 MB (under the 4 MB prompt cap); chained, they pass 16 MB.
+    // Each quote renders 320 KB × 10 = 3.2 MB (under the 4 MB prompt cap); twelve of them pass 32 MB.
     const workflow = quotingWorkflow(10);
-    const quotes = Array.from({ length: 6 }, (_, i) => ({ id: `quote${i}`, type: 'prompt', position: { x: 400, y: 100 * (i + 1) }, config: { messages: [{ role: 'user', content: '{{long.text}}'.repeat(10) }] } }));
+    const quotes = Array.from({ length: 12 }, (_, i) => ({ id: `quote${i}`, type: 'prompt', position: { x: 400, y: 100 * (i + 1) }, config: { messages: [{ role: 'user', content: '{{long.text}}'.repeat(10) }] } }));
     workflow.nodes.push(...(quotes as Workflow['nodes']));
     workflow.edges.push(...quotes.map((quote) => ({ id: `e-${quote.id}`, source: 'long', target: quote.id })));
     const answer = await httpJson<{ error: { type: string; message: string } }>(`${running.app.url}/api/workflows/estimate`, { body: { workflow, input: { topic: 'tea' } } });
     expect(answer.status, JSON.stringify(answer.body).slice(0, 500)).toBe(413);
-    expect(answer.body.error.message).toMatch(/an estimate may build at most 16000000/);
+    expect(answer.body.error.message).toMatch(/an estimate may build at most 32000000/);
   });
 
   it('an over-limit max_tokens is an error, not a larger filler', async () => {
