@@ -1,8 +1,12 @@
+import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../shared/workflow-types';
 import { httpJson } from '../../helpers/http-json';
+import { makeTempDir } from '../../helpers/make-temp-dir';
+import { runTrellis } from '../../helpers/run-trellis';
 import { startTestApp, type TestApp } from '../../helpers/start-test-app';
 import { useAppOnSimulator } from '../../helpers/use-app-on-simulator';
 
@@ -76,6 +80,19 @@ describe('estimate amplification', () => {
       ['long', undefined],
       ['quote', undefined],
     ]);
+  });
+});
+
+describe('trellis estimate', () => {
+  const dir = makeTempDir('trellis-estimate-amplification');
+  afterAll(() => dir.remove());
+
+  it('exits 2 with the reason when the estimate would be too large to build', async () => {
+    const file = join(dir.path, 'amplify.json');
+    writeFileSync(file, JSON.stringify(quotingWorkflow(100)));
+    const result = await runTrellis(['estimate', file, '--input', '{"topic":"tea"}']);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/trellis estimate: quote: its prompt would render to \d+ characters/);
   });
 });
 
