@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { proxiedOrigin } from './scripts/dev-proxy-origin';
 
 /**
  * Swaps a source module `x.ts` for its sibling `x.browser.ts` when one exists. The shared validator
@@ -30,15 +31,20 @@ export default defineConfig({
   server: {
     port: 5173,
     host: '127.0.0.1',
+    // Vite's default CORS answers any localhost origin; the dev page is same-origin and needs none.
+    cors: false,
     proxy: {
       '/api': {
         target: apiOrigin,
-        // The API refuses foreign Host and Origin headers (DNS rebinding, CSRF). Through this
-        // loopback dev proxy the page is the API's own client, so present it as same-origin.
+        // The API refuses foreign Host and Origin headers (DNS rebinding, CSRF). Host is rewritten
+        // to the API's; Origin only when it is this dev page's own (scripts/dev-proxy-origin.ts).
         changeOrigin: true,
         configure: (proxy) => {
-          proxy.on('proxyReq', (request) => {
-            if (request.getHeader('origin') !== undefined) request.setHeader('origin', apiOrigin);
+          proxy.on('proxyReq', (request, incoming) => {
+            const origin = request.getHeader('origin');
+            // The port the page was served from is the one this connection arrived on.
+            const next = proxiedOrigin(typeof origin === 'string' ? origin : undefined, incoming.socket.localPort ?? 0, apiOrigin);
+            if (next !== undefined && next !== origin) request.setHeader('origin', next);
           });
         },
       },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import express, { type Application } from 'express';
 import { BatchJobs } from './batch/batch-jobs';
-import type { ServerConfig } from './config';
+import { SSE_LIMIT_DEFAULTS, type ServerConfig } from './config';
 import type { EngineEnvironment } from './environment';
 import { batchRouter } from './http/batch-router';
 import { errorHandler, type Logger } from './http/error-handler';
@@ -15,6 +15,7 @@ import { mcpRouter } from './http/mcp-router';
 import { modelsRouter } from './http/models-router';
 import { originGuard } from './http/origin-guard';
 import { runsRouter } from './http/runs-router';
+import { SseConnectionLimits } from './http/sse-connection-limits';
 import { securityHeaders } from './http/security-headers';
 import { workflowsRouter } from './http/workflows-router';
 import type { RunManager } from './runs/run-manager';
@@ -26,7 +27,7 @@ export interface AppDeps {
   runs: RunManager;
   /** The process's one environment: every route that runs, prices or checks a workflow uses it. */
   environment: EngineEnvironment;
-  config: Pick<ServerConfig, 'host' | 'allowedHosts' | 'bodyLimitBytes' | 'maxJsonDepth' | 'heartbeatMs'> & Partial<Pick<ServerConfig, 'clientDir'>>;
+  config: Pick<ServerConfig, 'host' | 'allowedHosts' | 'bodyLimitBytes' | 'maxJsonDepth' | 'heartbeatMs'> & Partial<Pick<ServerConfig, 'clientDir' | 'sseMaxPerRun' | 'sseMaxTotal'>>;
   /** Where server errors are reported (stderr in production). */
   log?: Logger;
   /** Dataset jobs behind /api/batches; built on `environment` when absent (close() it on shutdown). */
@@ -60,7 +61,7 @@ export function createApp(deps: AppDeps): Application {
   api.use('/mcp/servers', mcpRouter(environment.mcp.config, environment.mcp.clients));
   const batchJobs = deps.batchJobs ?? new BatchJobs({ store, environment, stateDir: dirname(store.path), pollMs: environment.claudeMode === 'simulator' ? 200 : 10_000 });
   api.use('/batches', batchRouter(store, { jobs: batchJobs, environment }));
-  api.use('/runs', runsRouter(store, deps.runs, { heartbeatMs: config.heartbeatMs, environment }));
+  api.use('/runs', runsRouter(store, deps.runs, { heartbeatMs: config.heartbeatMs, environment, streams: new SseConnectionLimits({ perRun: config.sseMaxPerRun ?? SSE_LIMIT_DEFAULTS.perRun, total: config.sseMaxTotal ?? SSE_LIMIT_DEFAULTS.total }) }));
   api.use((req) => {
     throw new HttpError(404, 'not_found', `No route ${req.method} /api${req.path}.`);
   });

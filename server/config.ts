@@ -24,6 +24,9 @@ export interface ServerConfig {
    */
   fetchAllowHosts: string[];
   concurrency: number;
+  /** Open event streams (SSE) allowed per run and in total; more answer 503 too_many_streams. */
+  sseMaxPerRun: number;
+  sseMaxTotal: number;
 }
 
 export class ConfigError extends Error {}
@@ -37,7 +40,12 @@ const DEFAULTS = {
   heartbeatMs: 15_000,
   simulatorLatencyMs: 15,
   concurrency: 4,
+  sseMaxPerRun: 32,
+  sseMaxTotal: 256,
 };
+
+/** Each stream holds a socket and replays from SQLite; 2,000 readers of one run stalled the server 13 s. */
+export const SSE_LIMIT_DEFAULTS = { perRun: DEFAULTS.sseMaxPerRun, total: DEFAULTS.sseMaxTotal };
 
 /**
  * Server settings from the environment (`TRELLIS_*`) overridden by `trellis serve` flags
@@ -62,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = [], cwd: str
     allowPrivateFetch: env.TRELLIS_ALLOW_PRIVATE_FETCH === '1',
     fetchAllowHosts: list(env.TRELLIS_FETCH_ALLOW_HOSTS).map(checkedAllowHost),
     concurrency: integer('TRELLIS_CONCURRENCY', env.TRELLIS_CONCURRENCY, DEFAULTS.concurrency, 1, 64),
+    sseMaxPerRun: integer('TRELLIS_SSE_MAX_PER_RUN', env.TRELLIS_SSE_MAX_PER_RUN, DEFAULTS.sseMaxPerRun, 1, 10_000),
+    sseMaxTotal: integer('TRELLIS_SSE_MAX_TOTAL', env.TRELLIS_SSE_MAX_TOTAL, DEFAULTS.sseMaxTotal, 1, 100_000),
   };
 }
 

@@ -1,10 +1,12 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import type { Json, JsonSchema } from '../../shared/json-schema';
+import { ajvLinearRegExp } from '../../shared/regex/ajv-linear-regexp';
 import { NodeError } from './node-error';
 
 export const JSON_OUTPUT_TOOL = 'json_output';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+// Schema patterns run on Claude's answers: linear-time engine (shared/regex/linear-regex.ts).
+const ajv = new Ajv2020({ allErrors: true, strict: false, code: { regExp: ajvLinearRegExp } });
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 /**

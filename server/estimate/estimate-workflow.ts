@@ -8,6 +8,7 @@ import { templateReferences, type TemplateReference } from '../../shared/templat
 import { ZERO_USAGE } from '../../shared/usage';
 import type { ThinkingSetting } from '../../shared/node-configs';
 import { callsClaude, capabilitiesOf, getNodeSpec, routeLabels } from '../../shared/nodes';
+import { LIMITS } from '../../shared/validation/limits';
 import type { Workflow, WorkflowNode } from '../../shared/workflow-types';
 import { buildGraphIndex, descendantsOf, type GraphIndex } from '../engine/graph-index';
 import type { NodeContext } from '../engine/node-runner';
@@ -15,6 +16,8 @@ import { runnerFor } from '../engine/nodes';
 import { toTraceError } from '../engine/to-trace-error';
 import type { EngineEnvironment } from '../environment';
 import { checkCacheBreakpoints } from './check-cache-breakpoints';
+import { EstimateBudget, ESTIMATE_LIMITS, EstimateTooLargeError } from './estimate-limits';
+import { renderedSize } from './rendered-size';
 import { fillerText, placeholderOutput } from './placeholder-output';
 
 export interface EstimateOptions {
@@ -46,6 +49,8 @@ interface Scenario {
  * the engine would send (templates rendered with `input`; upstream answers replaced by filler as
  * long as their max_tokens for the maximum and one token for the minimum), counted by the API's
  * count_tokens and priced from the price table. See docs/estimate.md.
+ * Throws EstimateTooLargeError, before building it, when a prompt or the whole estimate would
+ * exceed ESTIMATE_LIMITS.
  */
 export async function estimateWorkflow(workflow: Workflow, input: Json, options: EstimateOptions): Promise<WorkflowEstimate> {
   const graph = buildGraphIndex(workflow);
@@ -54,6 +59,7 @@ export async function estimateWorkflow(workflow: Workflow, input: Json, options:
   const max: Scenario = { outputs: new Map() };
   const min: Scenario = { outputs: new Map() };
   const secrets = secretsScope(workflow);
+  const budget = new EstimateBudget();
   const estimates: NodeEstimate[] = [];
 
   for (const id of topologicalOrder(workflow.nodes, dataflowEdges(workflow))) {
@@ -74,7 +80,7 @@ export async function estimateWorkflow(workflow: Workflow, input: Json, options:
       if (!capabilities.routes) setPlaceholderOutputs(id, references.get(id) ?? [], max, min);
       continue;
     }
-    const estimate = await estimateNode(node, { workflow, graph, input, secrets, max, min, options, conditional: conditional.has(id), references: references.get(id) ?? [] });
+    const estimate = await estimateNode(node, { workflow, graph, input, secrets, max, min, options, budget, conditional: conditional.has(id), references: references.get(id) ?? [] });
     estimates.push(estimate);
   }
   const counted = estimates.filter((estimate) => estimate.error === undefined);
@@ -96,6 +102,7 @@ interface NodeJob {
   max: Scenario;
   min: Scenario;
   options: EstimateOptions;
+  budget: EstimateBudget;
   conditional: boolean;
   /** References other nodes make to this node's output. */
   references: readonly TemplateReference[];
@@ -121,10 +128,14 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
   };
   let maxParams: MessageCreateParamsBase | undefined;
   let minParams: MessageCreateParamsBase | undefined;
+  // Outside the try: an estimate too large to build is refused whole, not reported on one node.
+  checkPromptSize(node, job);
   try {
     const leadBlocks = await leadBlocksOf(node, job);
     maxParams = paramsFor(node, job, job.max, leadBlocks);
     minParams = paramsFor(node, job, job.min, leadBlocks);
+    const outputLimit = models.find(maxParams.model)?.max_tokens;
+    if (outputLimit !== undefined && maxParams.max_tokens > outputLimit) throw new Error(`max_tokens ${maxParams.max_tokens} is above ${maxParams.model}'s limit of ${outputLimit}; the API refuses the request.`);
     estimate.model = maxParams.model;
     estimate.max_output_tokens = maxParams.max_tokens;
     estimate.context_window = models.find(maxParams.model)?.max_input_tokens ?? null;
@@ -149,9 +160,24 @@ async function estimateNode(node: WorkflowNode, job: NodeJob): Promise<NodeEstim
   return estimate;
 }
 
+function scopeOf(job: NodeJob, scenario: Scenario): Record<string, unknown> {
+  return { ...Object.fromEntries(scenario.outputs), input: job.input, secrets: job.secrets };
+}
+
+/** Sizes the node's templates in both scenarios without rendering them, and charges the budget. */
+function checkPromptSize(node: WorkflowNode, job: NodeJob): void {
+  for (const scenario of [job.max, job.min]) {
+    const size = renderedSize(node.config, scopeOf(job, scenario));
+    if (size > ESTIMATE_LIMITS.promptChars) {
+      throw new EstimateTooLargeError(`${node.id}: its prompt would render to ${size} characters; an estimate refuses prompts over ${ESTIMATE_LIMITS.promptChars}, more than any context window holds.`);
+    }
+    job.budget.spend(size, `${node.id}'s prompt`);
+  }
+}
+
 /** The engine's own first request of the node, with this scenario's upstream answers. */
 function paramsFor(node: WorkflowNode, job: NodeJob, scenario: Scenario, leadBlocks: ContentBlockParam[] | undefined): MessageCreateParamsBase {
-  const scope: Record<string, unknown> = { ...Object.fromEntries(scenario.outputs), input: job.input, secrets: job.secrets };
+  const scope = scopeOf(job, scenario);
   const ctx = { node, workflow: job.workflow, graph: job.graph, scope, outputs: scenario.outputs };
   const { firstRequest } = runnerFor(node.type);
   if (!firstRequest) throw new Error(`${node.id}: ${node.type} nodes call Claude but their runner does not describe its first request (firstRequest)`);
@@ -199,9 +225,17 @@ function priceNode(estimate: NodeEstimate, params: MessageCreateParamsBase, opti
 function setOutputs(node: WorkflowNode, job: NodeJob, maxParams: MessageCreateParamsBase | undefined, minParams: MessageCreateParamsBase | undefined): void {
   // A routing node's output is its route, set before it is estimated.
   if (capabilitiesOf(node.type).routes) return;
-  const maxTokens = maxParams?.max_tokens ?? (node.config as { max_tokens?: number }).max_tokens ?? job.workflow.defaults?.max_tokens ?? 1024;
+  const config = node.config as { model?: string; max_tokens?: number };
+  const model = maxParams?.model ?? config.model ?? job.workflow.defaults?.model ?? DEFAULT_MODEL;
+  // Filler never exceeds what the model can answer: an over-limit max_tokens is an error above,
+  // and must not also size a multi-megabyte string here.
+  const outputLimit = job.options.environment.models.current().find(model)?.max_tokens ?? LIMITS.maxTokens;
+  const maxTokens = Math.min(maxParams?.max_tokens ?? config.max_tokens ?? job.workflow.defaults?.max_tokens ?? 1024, outputLimit);
   // Only a type that outputs `thinking` gets filler for it; the setting sizes the filler.
   const thinking = getNodeSpec(node.type).outputFields.includes('thinking') ? (node.config as { thinking?: ThinkingSetting }).thinking : undefined;
+  const thinkingTokens = thinking?.type === 'enabled' ? Math.min(thinking.budget_tokens, outputLimit) : 0;
+  // fillerText spends five characters a token.
+  job.budget.spend(5 * (maxTokens + thinkingTokens), `${node.id}'s placeholder answer`);
   const scenarios: [Scenario, MessageCreateParamsBase | undefined, string][] = [
     [job.max, maxParams, fillerText(maxTokens)],
     [job.min, minParams, MIN_FILLER],
@@ -209,7 +243,7 @@ function setOutputs(node: WorkflowNode, job: NodeJob, maxParams: MessageCreatePa
   for (const [scenario, params, filler] of scenarios) {
     const messages = params ? [...(params.messages as unknown as Json[]), { role: 'assistant', content: [{ type: 'text', text: filler }] }] : [];
     const base: { [key: string]: Json } = { text: filler, json: null, stop_reason: 'end_turn', usage: { ...ZERO_USAGE }, messages };
-    if (thinking) base.thinking = scenario === job.max && thinking.type === 'enabled' ? fillerText(thinking.budget_tokens) : MIN_FILLER;
+    if (thinking) base.thinking = scenario === job.max && thinking.type === 'enabled' ? fillerText(thinkingTokens) : MIN_FILLER;
     scenario.outputs.set(node.id, placeholderOutput(base, job.references, filler));
   }
 }

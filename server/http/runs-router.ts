@@ -5,12 +5,15 @@ import type { RunManager } from '../runs/run-manager';
 import type { Store } from '../store/store';
 import { HttpError } from './http-error';
 import { runView } from './run-view';
+import type { SseConnectionLimits } from './sse-connection-limits';
 import { SseWriter } from './sse-writer';
 
 export interface RunsRouterOptions {
   heartbeatMs: number;
   /** What a new run is checked against (its MCP servers, its secrets) before anything is stored. */
   environment: EngineEnvironment;
+  /** Caps open event streams per run and in total. */
+  streams: SseConnectionLimits;
 }
 
 const DEFAULT_LIST_LIMIT = 50;
@@ -45,9 +48,19 @@ export function runsRouter(store: Store, runs: RunManager, options: RunsRouterOp
     const abort = new AbortController();
     // Throws not_found before any header is written, so a 404 is still a JSON error.
     const events = runs.follow(req.params.id, after, abort.signal);
+    let release: () => void;
+    try {
+      release = options.streams.acquire(req.params.id);
+    } catch (error) {
+      res.setHeader('Retry-After', '2');
+      throw error;
+    }
     const sse = new SseWriter(res);
     // The reader going away stops only this reader: the run carries on (and stays recorded).
-    res.on('close', () => abort.abort());
+    res.on('close', () => {
+      abort.abort();
+      release();
+    });
     sse.open(2000);
     const heartbeat = setInterval(() => void sse.comment('heartbeat'), options.heartbeatMs);
     try {
@@ -58,6 +71,7 @@ export function runsRouter(store: Store, runs: RunManager, options: RunsRouterOp
     } finally {
       clearInterval(heartbeat);
       abort.abort();
+      release();
       sse.end();
     }
   });

@@ -120,7 +120,12 @@ export class RunManager {
             yield event;
             last = event.seq;
           }
-          if (page.length === PAGE) continue;
+          if (page.length === PAGE) {
+            // A long replay gives other requests a turn between pages: many readers replaying at
+            // once would otherwise hold the event loop until every one of them had finished.
+            await new Promise((resolve) => setImmediate(resolve));
+            continue;
+          }
           if (!woken) return;
           await woken;
         }

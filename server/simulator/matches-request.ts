@@ -1,3 +1,4 @@
+import { compileLinearRegex } from '../../shared/regex/linear-regex';
 import { isObject } from './is-object';
 import type { Matcher } from './types';
 
@@ -18,7 +19,8 @@ export function matchesRequest(matcher: Matcher | undefined, target: MatchTarget
   if (matcher.lastUserText !== undefined) {
     const text = lastUserText(body.messages);
     if (typeof matcher.lastUserText === 'string') return text.includes(matcher.lastUserText);
-    return new RegExp(matcher.lastUserText.regex, matcher.lastUserText.flags).test(text);
+    // The text comes from whatever workflow is running: linear time, like every user pattern.
+    return compileLinearRegex(matcher.lastUserText.regex, matcher.lastUserText.flags).test(text);
   }
   return true;
 }

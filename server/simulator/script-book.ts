@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { linearRegexProblem } from '../../shared/regex/linear-regex';
 import { isObject } from './is-object';
 import { matchesRequest, type MatchTarget } from './matches-request';
 import type { ScriptRule } from './types';
@@ -55,10 +56,7 @@ function validateRule(rule: unknown, path: string): void {
   }
   const lastUser = isObject(rule.match) ? rule.match.lastUserText : undefined;
   if (isObject(lastUser)) {
-    try {
-      new RegExp(String(lastUser.regex), typeof lastUser.flags === 'string' ? lastUser.flags : undefined);
-    } catch (cause) {
-      throw new Error(`${path}.match.lastUserText.regex: ${cause instanceof Error ? cause.message : String(cause)}`);
-    }
+    const problem = linearRegexProblem(String(lastUser.regex), typeof lastUser.flags === 'string' ? lastUser.flags : '');
+    if (problem !== undefined) throw new Error(`${path}.match.lastUserText.regex: ${problem}`);
   }
 }

@@ -1,7 +1,9 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import type { JsonSchema } from '../../shared/json-schema';
+import { ajvLinearRegExp } from '../../shared/regex/ajv-linear-regexp';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+// Patterns in a cases file are untrusted: linear-time engine (shared/regex/linear-regex.ts).
+const ajv = new Ajv2020({ allErrors: true, strict: false, code: { regExp: ajvLinearRegExp } });
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 /** Compiles (once per schema object) an assertion's JSON Schema; throws with ajv's reason when invalid. */

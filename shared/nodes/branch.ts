@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv/dist/2020';
 import type { BranchCondition, BranchConfig, BranchRoute } from '../node-configs';
+import { linearRegexProblem } from '../regex/linear-regex';
 import { LIMITS } from '../validation/limits';
 import type { ConfigIssue, ConfigTemplate, NodeSpec } from './node-spec';
 import { IN_HANDLE } from './node-spec';
@@ -90,11 +91,9 @@ function routeIssues(config: BranchConfig): ConfigIssue[] {
       issues.push({ severity: 'warning', rule: 'branch.missing_condition', path: ['routes', index], message: `route "${route.label}" has no "when" condition and is not the default, so match mode can never take it.` });
     }
     if (route.when && 'matches' in route.when) {
-      try {
-        new RegExp(route.when.matches, 'u');
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        issues.push({ severity: 'error', rule: 'branch.bad_regex', path: ['routes', index, 'when', 'matches'], message: `route "${route.label}" has an invalid regular expression: ${detail}.` });
+      const problem = linearRegexProblem(route.when.matches, 'u');
+      if (problem !== undefined) {
+        issues.push({ severity: 'error', rule: 'branch.bad_regex', path: ['routes', index, 'when', 'matches'], message: `route "${route.label}": ${problem}.` });
       }
     }
   });

@@ -1,11 +1,13 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import type { JsonSchema } from '../json-schema';
+import { ajvLinearRegExp } from '../regex/ajv-linear-regexp';
 import { describeSchemaError, describeValueErrors, type EmbeddedSchemaChecker } from './embedded-schema-checker';
 import { USER_SCHEMA_AJV_OPTIONS } from './workflow-ajv-options';
 
 // Separate, lenient instance for user-authored schemas: authors write `format: "email"` and
 // draft-style keywords that strict mode would reject; formats are not enforced (documented).
-const userSchemas = new Ajv2020(USER_SCHEMA_AJV_OPTIONS);
+// Its patterns compile with the engine runs use, so a pattern RE2 cannot run is refused here.
+const userSchemas = new Ajv2020({ ...USER_SCHEMA_AJV_OPTIONS, code: { regExp: ajvLinearRegExp } });
 
 // Compiling generates code (~0.4 ms a schema) and every run validates its inputs schema several
 // times; 300 runs started at once stalled the event loop for ~0.5 s (bench/concurrent-runs).

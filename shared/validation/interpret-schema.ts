@@ -11,6 +11,8 @@
  * ignored, as ajv's non-strict mode does. Errors mimic ajv's shape and wording.
  */
 
+import { compileLinearRegex, linearRegexProblem } from '../regex/linear-regex';
+
 export interface SchemaError {
   instancePath: string;
   keyword: string;
@@ -196,7 +198,7 @@ function checkString(schema: Record<string, unknown>, data: string, at: Report):
   const length = [...data].length;
   if (typeof schema.maxLength === 'number' && length > schema.maxLength) at('maxLength', { limit: schema.maxLength }, `must NOT have more than ${schema.maxLength} characters`);
   if (typeof schema.minLength === 'number' && length < schema.minLength) at('minLength', { limit: schema.minLength }, `must NOT have fewer than ${schema.minLength} characters`);
-  if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(data)) at('pattern', { pattern: schema.pattern }, `must match pattern "${schema.pattern}"`);
+  if (typeof schema.pattern === 'string' && !compileLinearRegex(schema.pattern, 'u').test(data)) at('pattern', { pattern: schema.pattern }, `must match pattern "${schema.pattern}"`);
 }
 
 function checkArray(schema: Record<string, unknown>, data: unknown[], path: string, sub: Sub, at: Report, errors: SchemaError[]): void {
@@ -262,7 +264,7 @@ function checkObject(schema: Record<string, unknown>, data: Record<string, unkno
     }
   }
   const properties = asMap(schema.properties);
-  const patterns = Object.entries(asMap(schema.patternProperties)).map(([pattern, part]) => [new RegExp(pattern, 'u'), part] as const);
+  const patterns = Object.entries(asMap(schema.patternProperties)).map(([pattern, part]) => [compileLinearRegex(pattern, 'u'), part] as const);
   for (const key of keys) {
     const child = `${path}/${escapePointer(key)}`;
     const declared = Object.prototype.hasOwnProperty.call(properties, key);
@@ -300,13 +302,9 @@ function resolvePointer(root: unknown, ref: string): unknown {
   return current !== null && (typeof current === 'object' || typeof current === 'boolean') ? current : undefined;
 }
 
+/** The engine runs use, so the browser refuses exactly the patterns the server refuses. */
 function regexProblem(pattern: string): string | null {
-  try {
-    new RegExp(pattern, 'u');
-    return null;
-  } catch (caught) {
-    return caught instanceof Error ? caught.message : String(caught);
-  }
+  return linearRegexProblem(pattern, 'u') ?? null;
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {

@@ -1,3 +1,4 @@
+import { EstimateTooLargeError } from '../../estimate/estimate-limits';
 import { estimateWorkflow, type NodeEstimate, type WorkflowEstimate } from '../../estimate/estimate-workflow';
 import { formatUsd } from '../format-usd';
 import { loadWorkflowFile } from '../load-workflow-file';
@@ -40,6 +41,11 @@ export async function main(args: string[]): Promise<number> {
   let estimate: WorkflowEstimate;
   try {
     estimate = await estimateWorkflow(workflow, input, { environment, batch: parsed.batch });
+  } catch (error) {
+    // Too large to estimate is a property of the workflow and input, like an invalid one: exit 2.
+    if (!(error instanceof EstimateTooLargeError)) throw error;
+    process.stderr.write(`trellis estimate: ${error.message}\n`);
+    return 2;
   } finally {
     await environment.close();
   }

@@ -1,10 +1,11 @@
 import type { Json } from '../../../shared/json-schema';
 import type { BranchCondition } from '../../../shared/node-configs';
+import { compileLinearRegex, type LinearRegex } from '../../../shared/regex/linear-regex';
 import { formatValue } from '../../../shared/templates';
 import { NodeError } from '../node-error';
 import { lookupJsonPath } from './lookup-json-path';
 
-/** Regex sources and the text they run on are bounded so a hostile pattern cannot stall the server. */
+/** Bounds on top of the linear-time engine: the cost is linear, but in pattern and text size both. */
 export const MAX_PATTERN_LENGTH = 256;
 export const MAX_MATCH_INPUT_LENGTH = 10_000;
 
@@ -20,11 +21,12 @@ function matchRegex(source: string, text: string, where: string): boolean {
   if (text.length > MAX_MATCH_INPUT_LENGTH) {
     throw new NodeError({ type: 'validation_error', message: `${where}.matches: the value to match is ${text.length} characters; regex routes accept at most ${MAX_MATCH_INPUT_LENGTH}` });
   }
-  let pattern: RegExp;
+  let pattern: LinearRegex;
   try {
-    pattern = new RegExp(source, 'u');
+    // Linear time whatever the pattern: a backtracking RegExp here froze the whole server.
+    pattern = compileLinearRegex(source, 'u');
   } catch (error) {
-    throw NodeError.config(`${where}.matches: invalid regular expression: ${(error as Error).message}`);
+    throw NodeError.config(`${where}.matches: ${(error as Error).message}`);
   }
   return pattern.test(text);
 }
