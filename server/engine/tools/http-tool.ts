@@ -1,7 +1,7 @@
 import type { Json } from '../../../shared/json-schema';
 import type { ToolImplementation } from '../../../shared/node-configs';
 import { renderTemplate } from '../../../shared/templates';
-import type { GuardedFetch } from '../types';
+import type { GuardedFetch, SecretDestination } from '../types';
 import { ToolFailure } from './tool-failure';
 
 type HttpImplementation = Extract<ToolImplementation, { kind: 'http' }>;
@@ -16,6 +16,8 @@ export interface HttpToolDeps {
   fetch: GuardedFetch | undefined;
   secrets: Record<string, string>;
   signal: AbortSignal;
+  /** The secrets policy's destination check (engine/types.ts `checkSecretDestination`). */
+  checkSecretDestination?: ((destination: SecretDestination, sent: readonly string[]) => void) | undefined;
 }
 
 /**
@@ -39,6 +41,12 @@ export async function runHttpTool(implementation: HttpImplementation, input: Jso
   if (implementation.body !== undefined && implementation.method !== 'GET') {
     init.body = renderChecked(implementation.body, scope, 'body');
     if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = looksLikeJson(init.body) ? 'application/json' : 'text/plain';
+  }
+  // A bound secret goes only to its hosts; checked on the rendered request, before it is sent.
+  try {
+    deps.checkSecretDestination?.({ kind: 'http', url }, [url, ...Object.entries(headers).flat(), typeof init.body === 'string' ? init.body : '']);
+  } catch (error) {
+    throw new ToolFailure((error as Error).message);
   }
   let response: Response;
   try {
