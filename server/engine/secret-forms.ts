@@ -12,11 +12,21 @@
  * caught (at the price of redacting a case-variant of the value that happens to occur on its own).
  */
 export function secretForms(secret: string): string[] {
-  const forms = new Set<string>([secret, encodeURIComponent(secret), encodeURI(secret), JSON.stringify(secret).slice(1, -1), ...base64Cores(secret)]);
-  // JSON-escaped then percent-encoded (a JSON body in a query string) and the reverse.
-  forms.add(encodeURIComponent(JSON.stringify(secret).slice(1, -1)));
+  const forms = new Set<string>([secret, encodeURIComponent(secret), encodeURI(secret), ...base64Cores(secret)]);
+  // JSON inside JSON: a model's JSON answer inside a streamed event inside a cassette or a row
+  // escapes a quote or backslash once per level.
+  let escaped = secret;
+  for (let depth = 0; depth < JSON_DEPTHS; depth++) {
+    escaped = JSON.stringify(escaped).slice(1, -1);
+    forms.add(escaped);
+    // JSON-escaped then percent-encoded (a JSON body in a query string).
+    forms.add(encodeURIComponent(escaped));
+  }
   return [...forms].filter((form) => form.length >= MIN_FORM_LENGTH).map((form) => form.toLowerCase());
 }
+
+/** Levels of JSON string escaping recognised (text in JSON in an SSE frame in a cassette file). */
+const JSON_DEPTHS = 3;
 
 /** A base64 core shorter than this matches too much ordinary base64 to be worth redacting. */
 const MIN_FORM_LENGTH = 4;

@@ -19,10 +19,14 @@ export function leakForms(secret: string): Record<string, string> {
     lower: secret.toLowerCase(),
     'url-encoded': encodeURIComponent(secret),
     'json-escaped': JSON.stringify(secret).slice(1, -1),
-    'json-escaped twice': JSON.stringify(JSON.stringify(secret)).slice(1, -1),
-    'first half': secret.slice(0, Math.ceil(secret.length / 2) + 2),
-    'second half': secret.slice(Math.floor(secret.length / 2) - 2),
+    'json-escaped twice': JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1),
+    'json-escaped three times': JSON.stringify(JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1)).slice(1, -1),
   };
+  // Recognisable pieces, so a half-redacted secret is caught too: runs free of characters JSON
+  // escapes (found at any escaping depth), halved when there is only one.
+  const runs = secret.split(/["\\]/).filter((run) => run.length >= 8);
+  const pieces = runs.length > 1 ? runs : [secret.slice(0, Math.ceil(secret.length / 2) + 2), secret.slice(Math.floor(secret.length / 2) - 2)];
+  pieces.forEach((piece, index) => (forms[`piece ${index + 1}`] = piece));
   for (const filler of ['', 'x', 'xy']) {
     // The bytes around the secret change at most 4 characters at each end of its base64.
     const encoded = Buffer.from(`${filler}${secret}`).toString('base64');
