@@ -1,10 +1,14 @@
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
 import type { TraceEvent } from '../../../shared/trace-events';
 import type { Workflow } from '../../../shared/workflow-types';
 import { httpJson } from '../../helpers/http-json';
+import { makeTempDir } from '../../helpers/make-temp-dir';
+import { mcpToolWorkflow } from '../../helpers/mcp-tool-workflow';
 import { onePromptWorkflow } from '../../helpers/one-prompt-workflow';
 import { runToTerminal } from '../../helpers/run-to-terminal';
 import { startInProcessServer, type InProcessServer } from '../../helpers/start-in-process-server';
@@ -162,6 +166,35 @@ describe('a secret bound to a host', () => {
       expect(leaksIn(await exitsOf(runId))).toEqual([]);
     }
     expect(intranetHits).toEqual([]);
+  });
+});
+
+describe('MCP servers over HTTP', () => {
+  it('502s and traces name the server only, and a bound secret never reaches an MCP tool it is not bound to', async () => {
+    const dir = makeTempDir('trellis-mcp-leak');
+    const config = join(dir.path, 'mcp.json');
+    writeFileSync(config, JSON.stringify({ servers: { remote: { url: 'http://127.0.0.1:1/mcp?token=mcp-url-token-Sentinel-42', headers: { authorization: 'Bearer mcp-header-token-Sentinel-43' } } } }));
+    const withMcp = await startInProcessServer(simulator.url, { ANTHROPIC_API_KEY: SENTINEL_API_KEY, WEATHER_KEY: SENTINEL_SECRET, TRELLIS_SECRETS: 'WEATHER_KEY@mcp:elsewhere', TRELLIS_MCP_CONFIG: config });
+    const hidden = ['mcp-url-token-Sentinel-42', 'mcp-header-token-Sentinel-43', '127.0.0.1:1'];
+    try {
+      const tools = await fetch(`${withMcp.url}/api/mcp/servers/remote/tools`);
+      const body = await tools.text();
+      expect(tools.status).toBe(502);
+      expect(body).toContain('MCP server \\"remote\\"');
+
+      // The model puts the (bound) secret into the MCP tool's arguments.
+      simulator.script([{ match: { toolName: 'shout' }, respond: { content: [{ type: 'tool_use', name: 'shout', input: { text: SENTINEL_SECRET } }], stop_reason: 'tool_use' }, times: 1 }]);
+      const { runId, events } = await runToTerminal(withMcp.url, { workflow: mcpToolWorkflow('remote'), input: { phrase: 'hello' } });
+      simulator.script([]);
+      const result = events.find((event) => event.type === 'node.tool_result');
+      expect(JSON.stringify(result)).toMatch(/secret WEATHER_KEY may only be sent to mcp:elsewhere, not to MCP server \\"remote\\"/);
+      const everything = [body, withMcp.logs.join('\n'), await (await fetch(`${withMcp.url}/api/runs/${runId}/events`)).text(), readDatabaseFile(withMcp.dbPath)].join('\n');
+      for (const value of hidden) expect(everything, value).not.toContain(value);
+      expect(findLeaks('mcp run', everything)).toEqual([]);
+    } finally {
+      await withMcp.close();
+      dir.remove();
+    }
   });
 });
 
