@@ -19,7 +19,13 @@ export function redactResponses(matcher: SecretMatcher): RequestHandler {
     const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
     res.write = ((chunk: unknown, ...rest: unknown[]) => write(redactChunk(chunk, matcher), ...rest)) as typeof res.write;
     const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => typeof res;
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => (typeof chunk === 'function' || chunk === undefined ? end(chunk, ...rest) : end(redactChunk(chunk, matcher), ...rest))) as typeof res.end;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (typeof chunk === 'function' || chunk === undefined || chunk === null) return end(chunk, ...rest);
+      const redacted = redactChunk(chunk, matcher);
+      // res.send has already set Content-Length for the unredacted body; a shorter or longer body must say so.
+      if (redacted !== chunk && !res.headersSent && res.getHeader('content-length') !== undefined) res.setHeader('content-length', Buffer.byteLength(redacted as string | Uint8Array));
+      return end(redacted, ...rest);
+    }) as typeof res.end;
     next();
   };
 }
