@@ -28,7 +28,9 @@ export function secretForms(secret: string): string[] {
 /** Levels of JSON string escaping recognised (text in JSON in an SSE frame in a cassette file). */
 const JSON_DEPTHS = 3;
 
-/** A base64 core shorter than this matches too much ordinary base64 to be worth redacting. */
+const MIN_BASE64_CORE = 8;
+
+/** A form shorter than this matches too much ordinary base64 to be worth redacting. */
 const MIN_FORM_LENGTH = 4;
 
 function base64Cores(secret: string): string[] {
@@ -40,7 +42,8 @@ function base64Cores(secret: string): string[] {
     const encoded = padded.toString('base64').replace(/=+$/, '');
     const start = Math.ceil((shift * 8) / 6);
     const end = Math.floor(((shift + bytes.length) * 8) / 6);
-    if (end - start < 1) continue;
+    // Shorter cores (secrets under 6 bytes) would match ordinary base64, re-cased, far too often.
+    if (end - start < MIN_BASE64_CORE) continue;
     const core = encoded.slice(start, end);
     cores.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
   }

@@ -12,6 +12,7 @@ import { mcpToolWorkflow } from '../../helpers/mcp-tool-workflow';
 import { onePromptWorkflow } from '../../helpers/one-prompt-workflow';
 import { runToTerminal } from '../../helpers/run-to-terminal';
 import { startInProcessServer, type InProcessServer } from '../../helpers/start-in-process-server';
+import { visionWorkflow } from './ssrf-workflows';
 import { echoEverything, findLeaks, readDatabaseFile, SENTINEL_API_KEY, SENTINEL_SECRET } from './sentinel-leaks';
 
 // The production server wiring (startServer + loadConfig) with a sentinel secret granted and bound
@@ -166,6 +167,16 @@ describe('a secret bound to a host', () => {
       expect(leaksIn(await exitsOf(runId))).toEqual([]);
     }
     expect(intranetHits).toEqual([]);
+  });
+
+  it('is refused in a vision image URL too, which renders from the same scope as prompts', async () => {
+    const port = (intranet.address() as AddressInfo).port;
+    intranetHits = [];
+    const { runId, events, terminal } = await runToTerminal(server.url, { workflow: visionWorkflow({ source: 'url', url: `http://localhost:${port}/img.png?k={{secrets.WEATHER_KEY}}` }), input: {} });
+    expect(terminal.type).toBe('run.failed');
+    expect(JSON.stringify(events.find((event) => event.type === 'node.failed'))).toMatch(/secret_destination[^]*may only be sent to api\.weather\.example/);
+    expect(intranetHits).toEqual([]);
+    expect(leaksIn(await exitsOf(runId))).toEqual([]);
   });
 });
 
