@@ -30,6 +30,8 @@ export interface SecretGrant extends SecretBinding {
  */
 export class SecretsPolicy {
   private matcherCache: SecretMatcher | undefined;
+  private readonly grantMatchers = new Map<string, SecretMatcher>();
+  private credentialMatcher: SecretMatcher | undefined;
 
   private constructor(
     private readonly grants: readonly SecretGrant[],
@@ -87,15 +89,23 @@ export class SecretsPolicy {
   }
 
   /**
-   * Refuses a request (http tool URL, headers and body; MCP tool arguments) that carries a bound
-   * secret, in any form, to a destination it is not bound to. Called before anything is sent.
-   * Trellis's own credentials never reach templates, so only granted secrets are checked here.
+   * Refuses a request (http tool URL, headers and body; image URLs; MCP tool arguments) that
+   * carries a bound secret, in any form, to a destination it is not bound to, or one of Trellis's
+   * own credentials to anywhere (templates cannot read them, so one in a request means it leaked
+   * into a model's context some other way). Called before anything is sent.
    */
   assertAllowedDestination(destination: SecretDestination, sent: readonly string[]): void {
+    this.credentialMatcher ??= new SecretMatcher(this.credentials);
+    const credentials = this.credentialMatcher;
+    if (!credentials.empty && sent.some((text) => credentials.contains(text))) {
+      throw new SecretDestinationError(`a request to ${describeDestination(destination)} carried one of Trellis's own credentials; the request was not sent`);
+    }
     for (const grant of this.grants) {
       if (bindingAllows(grant, destination)) continue;
-      const matcher = new SecretMatcher({ [grant.name]: grant.value });
-      if (!sent.some((text) => matcher.contains(text))) continue;
+      let matcher = this.grantMatchers.get(grant.name);
+      if (!matcher) this.grantMatchers.set(grant.name, (matcher = new SecretMatcher({ [grant.name]: grant.value })));
+      const found = matcher;
+      if (!sent.some((text) => found.contains(text))) continue;
       const allowed = (grant.destinations ?? []).map((rule) => (rule.kind === 'mcp' ? `mcp:${rule.server}` : rule.port ? `${rule.host}:${rule.port}` : rule.host)).join(', ');
       throw new SecretDestinationError(`secret ${grant.name} may only be sent to ${allowed}, not to ${describeDestination(destination)}; the request was not sent`);
     }

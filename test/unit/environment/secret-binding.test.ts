@@ -34,6 +34,12 @@ describe('secret → destination binding', () => {
     expect(() => policy.assertAllowedDestination({ kind: 'mcp', server: 'files' }, ['{"q":"wk-0123456789"}'])).toThrow(/WEATHER_KEY/);
   });
 
+  it('refuses Trellis\'s own credentials on the way to anywhere', () => {
+    const withKey = SecretsPolicy.fromEnv({ ...env, ANTHROPIC_API_KEY: 'sk-ant-0123456789' }, ['OTHER']);
+    expect(() => withKey.assertAllowedDestination(http('https://api.anthropic.com/'), ['x-api-key: SK-ANT-0123456789'])).toThrow(/carried one of Trellis's own credentials/);
+    expect(() => withKey.assertAllowedDestination(http('https://anywhere.example/'), ['ot-0123456789'])).not.toThrow();
+  });
+
   it('refuses a malformed binding at start-up', () => {
     expect(() => SecretsPolicy.fromEnv(env, ['WEATHER_KEY@'])).toThrow(SecretsConfigError);
     expect(() => SecretsPolicy.fromEnv(env, ['WEATHER_KEY@host/path'])).toThrow(/not a host or host:port/);
