@@ -84,6 +84,23 @@ describe('trellis run with a model that echoes the secret and the API key', () =
   });
 });
 
+describe('trellis batch --realtime with the same model', () => {
+  it('keeps both out of stdout, stderr and the --out file', async () => {
+    simulator.script([{ match: { lastUserText: 'Echo everything' }, respond: { content: [{ type: 'text', text: echoEverything() }] } }]);
+    const file = writeWorkflow('echo-batch.json', onePromptWorkflow('Echo everything: {{secrets.WEATHER_KEY}} {{input.topic}}'));
+    const dataset = join(dir.path, 'rows.jsonl');
+    writeFileSync(dataset, '{"topic":"a"}\n{"topic":"b"}\n');
+    const out = join(dir.path, 'results.jsonl');
+    const toStdout = await runTrellis(['batch', file, '--dataset', dataset, '--realtime'], env());
+    const toFile = await runTrellis(['batch', file, '--dataset', dataset, '--realtime', '--out', out], env());
+    expect(toStdout.code, toStdout.stderr).toBe(0);
+    expect(toFile.code, toFile.stderr).toBe(0);
+    expect(toStdout.stdout).toContain('[secret:WEATHER_KEY]');
+    const exits = { stdout: toStdout.stdout, stderr: toStdout.stderr, 'file stderr': toFile.stderr, '--out file': readFileSync(out, 'utf8') };
+    expect(Object.entries(exits).flatMap(([where, text]) => findLeaks(where, text))).toEqual([]);
+  });
+});
+
 describe('MCP servers in the CLI', () => {
   it('name the server only: no URL token, command or argument in errors, traces or the --db file', async () => {
     const config = join(dir.path, 'mcp.json');
