@@ -1,8 +1,8 @@
 import type { Json } from '../../shared/json-schema';
 import { CASSETTE_FORMAT, CASSETTE_VERSION, type Cassette, type CassetteExchange, type CassetteRequest, type FetchLike } from './cassette';
-import { redactSecrets } from '../engine/redact-secrets';
 import type { SecretMatcher } from '../engine/secret-matcher';
 import { coalesceSseDeltas } from './coalesce-sse-deltas';
+import { redactRequest } from './redact-request';
 import { toCassetteRequest } from './to-cassette-request';
 
 /** Response headers replay must give back: how to parse the body, the id users quote, and the retry hints the SDK obeys. */
@@ -66,13 +66,6 @@ export function createRecordingFetch(innerFetch: FetchLike = globalThis.fetch, r
     fetch,
     cassette: () => ({ format: CASSETTE_FORMAT, version: CASSETTE_VERSION, exchanges: slots.filter((slot): slot is CassetteExchange => slot !== undefined) }),
   };
-}
-
-export function redactRequest(request: CassetteRequest, redactor: SecretMatcher | undefined): CassetteRequest {
-  if (!redactor || redactor.empty) return request;
-  const out: CassetteRequest = { ...request, path: redactor.redact(request.path) };
-  if (request.body !== undefined) out.body = redactSecrets(request.body, redactor);
-  return out;
 }
 
 function scrubRequest(request: CassetteRequest, credentials: string[]): CassetteRequest {

@@ -3,7 +3,7 @@ import { canonicalJson } from './canonical-json';
 import { describeRequest } from './describe-request';
 import { firstDifference } from './first-difference';
 import type { SecretMatcher } from '../engine/secret-matcher';
-import { redactRequest } from './create-recording-fetch';
+import { redactRequest } from './redact-request';
 import { toCassetteRequest } from './to-cassette-request';
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);

@@ -29,7 +29,7 @@ export async function runToolImplementation(config: ToolConfig, input: Json, dep
 }
 
 /** A secret bound elsewhere is a tool failure Claude sees (by name, never value), before anything is sent. */
-export function refuseMisdirectedSecret(deps: Pick<ResolvedDeps, 'checkSecretDestination'>, destination: SecretDestination, sent: readonly string[]): void {
+function refuseMisdirectedSecret(deps: Pick<ResolvedDeps, 'checkSecretDestination'>, destination: SecretDestination, sent: readonly string[]): void {
   try {
     deps.checkSecretDestination?.(destination, sent);
   } catch (error) {
