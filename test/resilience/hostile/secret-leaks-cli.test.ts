@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../server/simulator';
@@ -98,6 +100,30 @@ describe('trellis batch --realtime with the same model', () => {
     expect(toStdout.stdout).toContain('[secret:WEATHER_KEY]');
     const exits = { stdout: toStdout.stdout, stderr: toStdout.stderr, 'file stderr': toFile.stderr, '--out file': readFileSync(out, 'utf8') };
     expect(Object.entries(exits).flatMap(([where, text]) => findLeaks(where, text))).toEqual([]);
+  });
+});
+
+describe('trellis estimate against an upstream that quotes the key back', () => {
+  it('prints neither the key nor the secret, in the table or --json', async () => {
+    const echoing = createServer((request, response) => {
+      const key = String(request.headers['x-api-key'] ?? request.headers.authorization ?? '').replace(/^Bearer /, '');
+      response.statusCode = 400;
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: `bad key ${key} (${Buffer.from(key).toString('base64')}) near ${encodeURIComponent(SENTINEL_SECRET)}` } }));
+    });
+    await new Promise<void>((resolve) => echoing.listen(0, '127.0.0.1', resolve));
+    try {
+      const file = writeWorkflow('estimate.json', onePromptWorkflow('Hi {{input.topic}}'));
+      const upstream = { ANTHROPIC_BASE_URL: `http://127.0.0.1:${(echoing.address() as AddressInfo).port}` };
+      const table = await runTrellis(['estimate', file, '--input', '{"topic":"x"}'], env(upstream));
+      const json = await runTrellis(['estimate', file, '--input', '{"topic":"x"}', '--json'], env(upstream));
+      const everything = [table.stdout, table.stderr, json.stdout, json.stderr].join('\n');
+      // The upstream's error did reach the output, redacted.
+      expect(everything).toContain('[secret:ANTHROPIC_API_KEY]');
+      expect(findLeaks('trellis estimate', everything)).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => echoing.close(() => resolve()));
+    }
   });
 });
 
