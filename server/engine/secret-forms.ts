@@ -1,7 +1,7 @@
 /**
  * The spellings of one secret value that Trellis itself can produce, each of which must be
- * redacted like the value: as is, percent-encoded (the URL encoder of http tools, and
- * `encodeURI`-style encoders that leave reserved characters alone), JSON-string-escaped (a value
+ * redacted like the value: as is, percent-encoded (the URL encoder of http tools,
+ * `encodeURI`-style encoders that leave reserved characters alone, form encoding), JSON-string-escaped (a value
  * inside a JSON body or a serialised tool input), and base64/base64url (Basic auth, data URLs).
  *
  * Base64 of a secret embedded in a longer string depends on where the secret starts modulo 3, so
@@ -12,7 +12,9 @@
  * caught (at the price of redacting a case-variant of the value that happens to occur on its own).
  */
 export function secretForms(secret: string): string[] {
-  const forms = new Set<string>([secret, encodeURIComponent(secret), encodeURI(secret), ...base64Cores(secret)]);
+  // URLSearchParams spells a space `+` and escapes `!'()~` that encodeURIComponent leaves alone.
+  const formEncoded = new URLSearchParams({ v: secret }).toString().slice(2);
+  const forms = new Set<string>([secret, encodeURIComponent(secret), encodeURI(secret), formEncoded, ...base64Cores(secret)]);
   // JSON inside JSON: a model's JSON answer inside a streamed event inside a cassette or a row
   // escapes a quote or backslash once per level.
   let escaped = secret;

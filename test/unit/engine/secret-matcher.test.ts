@@ -12,6 +12,7 @@ describe('SecretMatcher', () => {
       SECRET,
       SECRET.toUpperCase(),
       encodeURIComponent(SECRET),
+      new URLSearchParams({ k: SECRET }).toString(),
       JSON.stringify(SECRET),
       JSON.stringify(JSON.stringify(SECRET)),
       Buffer.from(SECRET).toString('base64'),
