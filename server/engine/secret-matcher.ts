@@ -83,6 +83,10 @@ export class SecretMatcher {
 
 /** Lower-cases code unit by code unit, so indexes in the folded text are indexes in the original. */
 function fold(text: string): string {
+  // Lower-casing never shortens a character, only lengthens a few (İ → i̇): the same length means
+  // every index still lines up, and the native call is an order of magnitude faster.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
   let out = '';
   for (const char of text) {
     const lower = char.toLowerCase();

@@ -37,6 +37,10 @@ describe('SecretMatcher', () => {
     expect(two.redact('secret')).toBe('[secret:SECRETWORD]');
   });
 
+  it('keeps positions right when lower-casing lengthens a character (İ)', () => {
+    expect(new SecretMatcher({ K: 'abcd-1234' }).redact('İstanbul ABCD-1234 İ.')).toBe('İstanbul [secret:K] İ.');
+  });
+
   it('catches a secret split across stream pieces, in an encoded form too', () => {
     for (const spelling of [SECRET, encodeURIComponent(SECRET)]) {
       const redactor = new StreamRedactor({ T: SECRET });
