@@ -14,6 +14,8 @@ import { jsonBody } from './http/json-body';
 import { mcpRouter } from './http/mcp-router';
 import { modelsRouter } from './http/models-router';
 import { originGuard } from './http/origin-guard';
+import { redactResponses } from './http/redact-responses';
+import { stripControlCharacters } from '../shared/strip-control-characters';
 import { runsRouter } from './http/runs-router';
 import { SseConnectionLimits } from './http/sse-connection-limits';
 import { securityHeaders } from './http/security-headers';
@@ -37,7 +39,10 @@ export interface AppDeps {
 /** Builds the whole HTTP surface; `main.ts` only listens. Guards run before any route. */
 export function createApp(deps: AppDeps): Application {
   const { config, environment, store } = deps;
-  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const matcher = environment.secrets.redactor();
+  const writeLog = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Log lines quote error messages, which may quote a secret or an upstream's echo of the key.
+  const log: Logger = (line) => writeLog(stripControlCharacters(matcher.redact(line)));
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -48,6 +53,7 @@ export function createApp(deps: AppDeps): Application {
   app.use(originGuard());
 
   const api = express.Router();
+  api.use(redactResponses(matcher));
   api.use(jsonBody({ limitBytes: config.bodyLimitBytes, maxDepth: config.maxJsonDepth }));
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

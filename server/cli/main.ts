@@ -1,3 +1,5 @@
+import { guardCliOutput } from './guard-cli-output';
+
 /**
  * `trellis <command>`: each command lives in commands/<name>.ts and exports
  * `main(args: string[]): Promise<number>` returning the exit code. Loaded lazily so
@@ -44,6 +46,7 @@ async function cli(argv: string[]): Promise<number> {
   return command.main(rest);
 }
 
+guardCliOutput();
 cli(process.argv.slice(2)).then(
   (code) => {
     // Long-lived commands (serve, simulator) resolve only when they stop.

@@ -1,3 +1,4 @@
+import type { SecretMatcher } from './secret-matcher';
 import type { ModelCatalog } from '../../shared/claude-models';
 import type { ContentBlockParam, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { RequestContext, RequestOptions } from './build-request-params';
@@ -31,6 +32,8 @@ export type ResolvedDeps = EngineDeps & {
   now: () => number;
   newId: () => string;
   secrets: Record<string, string>;
+  /** Every granted secret and credential value, in every form: what routing may never see. */
+  secretMatcher: SecretMatcher;
 };
 
 export interface NodeResult {

@@ -9,6 +9,7 @@ import { executeNode } from './execute-node';
 import { buildGraphIndex, descendantsOf, type GraphIndex } from './graph-index';
 import { NodeError } from './node-error';
 import type { ResolvedDeps } from './node-runner';
+import { SecretMatcher } from './secret-matcher';
 import { TraceEmitter } from './trace-emitter';
 import type { EngineDeps } from './types';
 import { validateBeforeRun } from './validate-before-run';
@@ -49,6 +50,7 @@ export class RunExecution {
       now: deps.now ?? Date.now,
       newId: deps.newId ?? (() => `${deps.runId}_${++counter}`),
       secrets: deps.secrets ?? {},
+      secretMatcher: new SecretMatcher({ ...deps.redact, ...deps.secrets }),
     };
     this.emitter = new TraceEmitter({
       runId: deps.runId,

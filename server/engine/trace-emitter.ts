@@ -2,6 +2,7 @@ import type { Json } from '../../shared/json-schema';
 import type { NodeDeltaEvent, TraceEvent } from '../../shared/trace-events';
 import { atEndOfTurn, cancelEndOfTurn, type EndOfTurnTask } from './end-of-turn';
 import { redactSecrets } from './redact-secrets';
+import { SecretMatcher } from './secret-matcher';
 import { StreamRedactor } from './stream-redactor';
 
 type Draft = TraceEvent extends infer E ? (E extends TraceEvent ? Omit<E, 'seq' | 'ts' | 'runId'> : never) : never;
@@ -53,10 +54,12 @@ export class TraceEmitter implements EndOfTurnTask {
   private readonly pending = new Map<string, PendingDelta>();
   private readonly held = new Map<string, HeldText>();
   private readonly redactor: StreamRedactor;
+  private readonly matcher: SecretMatcher;
 
   constructor(private readonly options: TraceEmitterOptions) {
     this.seq = options.startSeq;
     this.redactor = new StreamRedactor(options.secrets);
+    this.matcher = new SecretMatcher(options.secrets);
   }
 
   emit(draft: Draft): void {
@@ -135,7 +138,7 @@ export class TraceEmitter implements EndOfTurnTask {
   }
 
   private write(draft: Draft): void {
-    const data = redactSecrets(draft.data as unknown as Json, this.options.secrets);
+    const data = redactSecrets(draft.data as unknown as Json, this.matcher);
     const event = { ...draft, data, seq: this.seq++, ts: this.options.now(), runId: this.options.runId } as TraceEvent;
     this.options.sink(event);
   }

@@ -59,6 +59,12 @@ export interface EngineDeps {
    * e.g. the API key, in case Claude or a tool echoes one). Redacted like `secrets`.
    */
   redact?: Record<string, string>;
+  /**
+   * Throws when `sent` (a request's URL, headers and body, or MCP arguments) carries a secret that
+   * is bound to other destinations; called before the request leaves (the secrets policy's
+   * assertAllowedDestination). Absent: no secret is bound.
+   */
+  checkSecretDestination?: (destination: SecretDestination, sent: readonly string[]) => void;
   /** Used by http tools and vision URL images. */
   fetch?: GuardedFetch;
   /** Root folder for vision `file` images. */
@@ -73,3 +79,6 @@ export interface EngineDeps {
   /** A pending delta this many bytes long is emitted at once (default 1024; 1 = no coalescing). */
   deltaFlushBytes?: number;
 }
+
+/** Where a request that may carry a secret is about to go. */
+export type SecretDestination = { kind: 'http'; url: string } | { kind: 'mcp'; server: string };

@@ -17,6 +17,7 @@ export function engineDepsOf(environment: EngineEnvironment, run: RunDeps): Engi
     concurrency: environment.concurrency,
     secrets: environment.secrets.templateValues(),
     redact: environment.secrets.redactionValues(),
+    checkSecretDestination: (destination, sent) => environment.secrets.assertAllowedDestination(destination, sent),
     fetch: environment.fetch,
     mcp: environment.mcp.clients,
     models: environment.models.current(),

@@ -5,6 +5,7 @@ export { engineDepsOf, type RunDeps } from './engine-deps-of';
 export { findRunIssues } from './find-run-issues';
 export { findMissingFileImages } from './find-missing-file-images';
 export { resolveFilesRoot, FILES_ROOT_ENV, type FilesRootChoice } from './files-root';
-export { SecretsPolicy, SecretsConfigError, SECRETS_ENV, type SecretGrant } from './secrets-policy';
+export { SecretsPolicy, SecretsConfigError, SecretDestinationError, SECRETS_ENV, type SecretGrant } from './secrets-policy';
+export type { SecretDestination } from '../engine/types';
 export { isTrellisCredential, trellisCredentialValues } from './trellis-credentials';
 export type { RunIssue } from './run-issue';

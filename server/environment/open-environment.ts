@@ -38,7 +38,7 @@ export async function openEnvironment(options: OpenEnvironmentOptions): Promise<
   try {
     const replay = options.cassette?.replay;
     base = replay ? undefined : await createClaude({ ...options.claude, env: options.env });
-    const cassette = await createClaudeForCassette({ record: options.cassette?.record, replay, base });
+    const cassette = await createClaudeForCassette({ record: options.cassette?.record, replay, base, redactor: secrets.redactor() });
     const live = base?.mode === 'simulator' ? `offline simulator (no ANTHROPIC_API_KEY) at ${base.baseURL}` : `Claude API at ${base?.baseURL}`;
     const description = cassette.mode === 'replay' ? cassette.description : cassette.mode === 'record' ? `${live}; ${cassette.description}` : live;
     // Live capabilities only from the real API; the simulator and cassettes check against the facts table.

@@ -1,6 +1,9 @@
 import { templateReferences } from '../../shared/templates';
 import type { Workflow } from '../../shared/workflow-types';
+import { SecretMatcher } from '../engine/secret-matcher';
 import type { RunIssue } from './run-issue';
+import type { SecretDestination } from '../engine/types';
+import { bindingAllows, describeDestination, parseSecretBinding, type SecretBinding } from './secret-binding';
 import { isTrellisCredential, trellisCredentialValues } from './trellis-credentials';
 
 /** The variable that lists which environment variables `{{secrets.NAME}}` may read. */
@@ -8,9 +11,11 @@ export const SECRETS_ENV = 'TRELLIS_SECRETS';
 
 export class SecretsConfigError extends Error {}
 
-/** One secret a workflow may use: its name in `{{secrets.NAME}}` and its value. */
-export interface SecretGrant {
-  name: string;
+/** A request refused because it would carry a bound secret somewhere it is not bound to. */
+export class SecretDestinationError extends Error {}
+
+/** One secret a workflow may use: its name in `{{secrets.NAME}}`, its value and where it may go. */
+export interface SecretGrant extends SecretBinding {
   value: string;
 }
 
@@ -20,10 +25,14 @@ export interface SecretGrant {
  * - Trellis's own credentials (ANTHROPIC_*, TRELLIS_*) never resolve, listed or not;
  * - a workflow naming anything else is refused before it runs (`check`), not mid-run;
  * - every granted value and every credential value is redacted from what a run emits.
- * Grants are kept as a list so a later rule (e.g. the hosts a secret may be sent to) attaches
- * to each grant rather than to a parallel map.
+ * - a secret bound to destinations (`NAME@host|host:port|mcp:SERVER`) is refused, before the
+ *   request, on its way anywhere else (`assertAllowedDestination`).
  */
 export class SecretsPolicy {
+  private matcherCache: SecretMatcher | undefined;
+  private readonly grantMatchers = new Map<string, SecretMatcher>();
+  private credentialMatcher: SecretMatcher | undefined;
+
   private constructor(
     private readonly grants: readonly SecretGrant[],
     private readonly credentials: Readonly<Record<string, string>>,
@@ -40,10 +49,17 @@ export class SecretsPolicy {
    */
   static fromEnv(env: Record<string, string | undefined>, names: readonly string[] = listOf(env[SECRETS_ENV])): SecretsPolicy {
     const grants: SecretGrant[] = [];
-    for (const name of names) {
+    for (const entry of names) {
+      let binding: SecretBinding;
+      try {
+        binding = parseSecretBinding(entry);
+      } catch (error) {
+        throw new SecretsConfigError(`${SECRETS_ENV}: ${(error as Error).message}`);
+      }
+      const name = binding.name;
       if (isTrellisCredential(name)) throw new SecretsConfigError(`${SECRETS_ENV} may not expose ${name}: Trellis's own credentials and settings (ANTHROPIC_*, TRELLIS_*) are never readable by workflows.`);
       const value = env[name];
-      if (value !== undefined) grants.push({ name, value });
+      if (value !== undefined) grants.push({ ...binding, value });
     }
     return new SecretsPolicy(grants, trellisCredentialValues(env));
   }
@@ -61,6 +77,38 @@ export class SecretsPolicy {
   /** Every value no event, output, row or log line may carry, by the name shown in its place. */
   redactionValues(): Record<string, string> {
     return { ...this.credentials, ...this.templateValues() };
+  }
+
+  /**
+   * The one redactor of this process: every granted value and credential, in every form Trellis
+   * produces and any letter case (server/engine/secret-matcher.ts). Every response, row, log line,
+   * CLI line and cassette goes through it.
+   */
+  redactor(): SecretMatcher {
+    return (this.matcherCache ??= new SecretMatcher(this.redactionValues()));
+  }
+
+  /**
+   * Refuses a request (http tool URL, headers and body; image URLs; MCP tool arguments) that
+   * carries a bound secret, in any form, to a destination it is not bound to, or one of Trellis's
+   * own credentials to anywhere (templates cannot read them, so one in a request means it leaked
+   * into a model's context some other way). Called before anything is sent.
+   */
+  assertAllowedDestination(destination: SecretDestination, sent: readonly string[]): void {
+    this.credentialMatcher ??= new SecretMatcher(this.credentials);
+    const credentials = this.credentialMatcher;
+    if (!credentials.empty && sent.some((text) => credentials.contains(text))) {
+      throw new SecretDestinationError(`a request to ${describeDestination(destination)} carried one of Trellis's own credentials; the request was not sent`);
+    }
+    for (const grant of this.grants) {
+      if (bindingAllows(grant, destination)) continue;
+      let matcher = this.grantMatchers.get(grant.name);
+      if (!matcher) this.grantMatchers.set(grant.name, (matcher = new SecretMatcher({ [grant.name]: grant.value })));
+      const found = matcher;
+      if (!sent.some((text) => found.contains(text))) continue;
+      const allowed = (grant.destinations ?? []).map((rule) => (rule.kind === 'mcp' ? `mcp:${rule.server}` : rule.port ? `${rule.host}:${rule.port}` : rule.host)).join(', ');
+      throw new SecretDestinationError(`secret ${grant.name} may only be sent to ${allowed}, not to ${describeDestination(destination)}; the request was not sent`);
+    }
   }
 
   /** Why this workflow cannot run under this policy: one issue per secret it names but may not read. */

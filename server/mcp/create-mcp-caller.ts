@@ -6,6 +6,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { Json, JsonSchema } from '../../shared/json-schema';
 import type { McpCaller } from '../engine/types';
 import { isStdioServer, type McpConfig, type McpServerConfig } from './mcp-config';
+import { serverDetailsRedactor } from './hide-server-details';
 import { toToolOutput, type McpToolOutput } from './to-tool-output';
 import { UnknownMcpServerError } from './unknown-mcp-server-error';
 
@@ -86,9 +87,11 @@ export function createMcpCaller(config: McpConfig, options: McpCallerOptions = {
         return toToolOutput(result);
       } catch (error) {
         if (signal.aborted) throw signal.reason ?? error;
-        if (error instanceof McpError) return { output: `MCP server "${server}", tool "${tool}": ${error.message}`, is_error: true };
+        const hide = serverDetailsRedactor(server, serverConfig(server));
+        if (error instanceof McpError) return { output: hide(`MCP server "${server}", tool "${tool}": ${error.message}`), is_error: true };
         const tail = stderrTail();
-        throw new Error(`MCP server "${server}" failed during tool "${tool}": ${(error as Error).message}${tail ? `\nserver stderr: ${tail}` : ''}`, { cause: error });
+        // No `cause`: it would carry the transport's own message (URL, command) to whoever logs it.
+        throw new Error(hide(`MCP server "${server}" failed during tool "${tool}": ${(error as Error).message}${tail ? `\nserver stderr: ${tail}` : ''}`));
       }
     },
 
@@ -131,8 +134,9 @@ async function connect(name: string, server: McpServerConfig, timeoutMs: number,
     await client.connect(transport, { timeout: timeoutMs });
   } catch (error) {
     await client.close().catch(() => {});
-    const where = isStdioServer(server) ? `command ${JSON.stringify(server.command)}` : server.url;
-    throw new Error(`MCP server "${name}" (${where}) could not be reached: ${(error as Error).message}${tail.trim() ? `\nserver stderr: ${tail.trim()}` : ''}`, { cause: error });
+    // Named only: the URL may carry a token, the command line a key (see hide-server-details.ts).
+    const hide = serverDetailsRedactor(name, server);
+    throw new Error(hide(`MCP server "${name}" (${isStdioServer(server) ? 'stdio' : 'http'}) could not be reached: ${(error as Error).message}${tail.trim() ? `\nserver stderr: ${tail.trim()}` : ''}`));
   }
   return { client, stderrTail: () => tail.trim() };
 }

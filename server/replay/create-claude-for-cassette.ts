@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { ClaudeConnection } from '../claude';
+import type { SecretMatcher } from '../engine/secret-matcher';
 import { createRecordingFetch } from './create-recording-fetch';
 import { createReplayFetch } from './create-replay-fetch';
 import { loadCassette } from './load-cassette';
@@ -18,6 +19,8 @@ export interface CassetteClaudeOptions {
   replay?: string;
   /** The live connection to record from (or to use as is when neither flag is given). */
   base?: ClaudeConnection;
+  /** The process's redactor: secrets and the API key become `[secret:NAME]` in the cassette. */
+  redactor?: SecretMatcher;
 }
 
 export interface CassetteClaude {
@@ -34,7 +37,7 @@ export async function createClaudeForCassette(options: CassetteClaudeOptions): P
   if (options.replay) {
     const cassette = await loadCassette(options.replay);
     return {
-      client: new Anthropic({ apiKey: REPLAY_KEY, baseURL: REPLAY_BASE_URL, fetch: createReplayFetch(cassette) }),
+      client: new Anthropic({ apiKey: REPLAY_KEY, baseURL: REPLAY_BASE_URL, fetch: createReplayFetch(cassette, options.redactor) }),
       mode: 'replay',
       description: `replaying cassette ${options.replay} (${cassette.exchanges.length} exchanges, no network)`,
       close: async () => {
@@ -46,7 +49,7 @@ export async function createClaudeForCassette(options: CassetteClaudeOptions): P
   if (!base) throw new Error('createClaudeForCassette: recording or running live needs a base connection');
   if (!options.record) return { client: base.client, mode: 'live', description: `${base.mode} at ${base.baseURL}`, close: () => base.close() };
   const recordPath = options.record;
-  const recorder = createRecordingFetch(globalThis.fetch);
+  const recorder = createRecordingFetch(globalThis.fetch, options.redactor);
   return {
     client: base.client.withOptions({ fetch: recorder.fetch }),
     mode: 'record',

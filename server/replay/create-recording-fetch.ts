@@ -1,5 +1,8 @@
 import type { Json } from '../../shared/json-schema';
 import { CASSETTE_FORMAT, CASSETTE_VERSION, type Cassette, type CassetteExchange, type CassetteRequest, type FetchLike } from './cassette';
+import type { SecretMatcher } from '../engine/secret-matcher';
+import { coalesceSseDeltas } from './coalesce-sse-deltas';
+import { redactRequest } from './redact-request';
 import { toCassetteRequest } from './to-cassette-request';
 
 /** Response headers replay must give back: how to parse the body, the id users quote, and the retry hints the SDK obeys. */
@@ -16,9 +19,12 @@ export interface RecordingFetch {
  * Wraps `innerFetch` and keeps a copy of every finished exchange. The response body is passed
  * through as it streams and copied on the way; an exchange joins the cassette once its body has
  * been read to the end, so a call the run aborted mid-stream is never replayed as if complete.
- * Credentials sent on a request are scrubbed from anything kept.
+ * Credentials sent on a request are scrubbed from anything kept, and so is every value of
+ * `redactor` (the granted secrets and the API key, in every form) from request and response
+ * bodies, keys included, as `[secret:NAME]`: cassettes are meant to be committed. Replay applies
+ * the same redactor to each request before matching, so it still finds the exchange.
  */
-export function createRecordingFetch(innerFetch: FetchLike = globalThis.fetch): RecordingFetch {
+export function createRecordingFetch(innerFetch: FetchLike = globalThis.fetch, redactor?: SecretMatcher): RecordingFetch {
   const slots: (CassetteExchange | undefined)[] = [];
 
   const fetch: FetchLike = async (input, init) => {
@@ -34,8 +40,8 @@ export function createRecordingFetch(innerFetch: FetchLike = globalThis.fetch): 
     }
     const finish = (text: string): void => {
       slots[slot] = {
-        request: scrubRequest(request, credentials),
-        response: { status: response.status, headers, body: scrub(text, credentials) },
+        request: redactRequest(scrubRequest(request, credentials), redactor),
+        response: { status: response.status, headers, body: redactor ? redactor.redact(coalesceSseDeltas(scrub(text, credentials))) : scrub(text, credentials) },
       };
     };
     if (!response.body) {

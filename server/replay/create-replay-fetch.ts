@@ -2,6 +2,8 @@ import type { Cassette, CassetteExchange, CassetteRequest, FetchLike } from './c
 import { canonicalJson } from './canonical-json';
 import { describeRequest } from './describe-request';
 import { firstDifference } from './first-difference';
+import type { SecretMatcher } from '../engine/secret-matcher';
+import { redactRequest } from './redact-request';
 import { toCassetteRequest } from './to-cassette-request';
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -17,7 +19,7 @@ export const CASSETTE_MISMATCH = 'cassette_mismatch';
  * naming the request and the closest recorded one: a response, not a thrown error, because the
  * SDK retries thrown errors and then replaces their message with "Connection error.".
  */
-export function createReplayFetch(cassette: Cassette): FetchLike {
+export function createReplayFetch(cassette: Cassette, redactor?: SecretMatcher): FetchLike {
   const byKey = new Map<string, CassetteExchange[]>();
   for (const exchange of cassette.exchanges) {
     const key = requestKey(exchange.request);
@@ -27,7 +29,8 @@ export function createReplayFetch(cassette: Cassette): FetchLike {
 
   return async (input, init) => {
     if (init?.signal?.aborted) throw init.signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-    const { request } = await toCassetteRequest(input, init);
+    // Recorded requests hold `[secret:NAME]` where the secret was; this request must too, whatever value NAME has here.
+    const request = redactRequest((await toCassetteRequest(input, init)).request, redactor);
     const key = requestKey(request);
     const candidates = byKey.get(key) ?? [];
     const index = used.get(key) ?? 0;

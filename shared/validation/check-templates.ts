@@ -28,6 +28,8 @@ function checkReference(ctx: CheckContext, node: WorkflowNode, field: TemplateFi
   if (ref.root === 'secrets') {
     // The whole secrets object would render every secret into the prompt.
     if (ref.path.length === 0) report('template.secrets_whole', 'would expose every secret; name one, e.g. {{secrets.API_KEY}}.');
+    // A route label is shown as is; a route chosen from a secret spells it out label by label.
+    else if (capabilitiesOf(node.type).routes) report('template.secret_in_route', 'cannot be used in a routing node: the route it picks is visible, so a secret must never steer it.');
     return;
   }
   if (field.scope === 'tool') {

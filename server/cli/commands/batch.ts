@@ -15,6 +15,8 @@ import { parseCommandLine } from '../parse-command-line';
 import { readCommandArgs } from '../read-command-args';
 import { UsageError } from '../usage-error';
 import { watchInterrupt } from '../watch-interrupt';
+import { writeOwnControl } from '../guard-cli-output';
+import { stripControlCharacters } from '../../../shared/strip-control-characters';
 
 const USAGE = `Usage: trellis batch <workflow.json> --dataset rows.jsonl|rows.csv [--out results.jsonl|.csv] [--realtime] [--concurrency N] [--state FILE] [--poll-ms N] [--files-root DIR]
 
@@ -165,7 +167,7 @@ class ProgressLine {
     const share = batchShare(progress);
     const width = 24;
     const filled = Math.round(share * width);
-    this.out.write(`\r\u001b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text}`);
+    writeOwnControl(this.out, `\r\u001b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${stripControlCharacters(text)}`);
   }
 
   finish(): void {

@@ -14,6 +14,9 @@ import { readRunInput } from '../read-run-input';
 import { checkSingleRunInput, takeRunInputFlag, type RunInputFlags } from '../run-input-flags';
 import { UsageError } from '../usage-error';
 import { watchInterrupt } from '../watch-interrupt';
+import { writeOwnControl } from '../guard-cli-output';
+import { stripControlCharacters } from '../../../shared/strip-control-characters';
+import type { Json } from '../../../shared/json-schema';
 
 const USAGE = `Usage: trellis run <workflow.json> [--input JSON | --input-file F | --sample NAME] [--json] [--concurrency N] [--files-root DIR] [--db PATH] [--latency FIRST_TOKEN_MS,TOKENS_PER_SEC] [--record F | --replay F]
 
@@ -139,8 +142,11 @@ class TracePrinter {
     this.width = 14;
   }
 
-  print(event: TraceEvent): void {
+  print(raw: TraceEvent): void {
     if (!this.enabled) return;
+    // Stripped here, where run text enters the trace, so the colours painted below are the only
+    // control sequences in the line (written past the CLI's filter by writeOwnControl).
+    const event = stripEvent(raw);
     const id = event.nodeId ? event.nodeId.padEnd(this.width) : '';
     switch (event.type) {
       case 'run.started':
@@ -210,7 +216,7 @@ class TracePrinter {
   }
 
   private line(text: string): void {
-    this.out.write(`${text}\n`);
+    writeOwnControl(this.out, `${text}\n`);
   }
 
   private paint(code: string, text: string): string {
@@ -229,4 +235,15 @@ function tokens(usage: Usage): string {
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Every string of the event (keys too) without control characters. */
+function stripEvent(event: TraceEvent): TraceEvent {
+  const walk = (value: Json): Json => {
+    if (typeof value === 'string') return stripControlCharacters(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [stripControlCharacters(key), walk(item)]));
+    return value;
+  };
+  return walk(event as unknown as Json) as unknown as TraceEvent;
 }

@@ -53,6 +53,12 @@ async function loadBytes(ctx: NodeContext<'vision'>, image: VisionImage, where: 
 
 async function fetchImage(ctx: NodeContext<'vision'>, url: string, where: string): Promise<LoadedImage> {
   if (!ctx.deps.fetch) throw invalid(`${where}.url: image URLs are not available (the server has no outbound fetch configured)`);
+  // An image URL renders from the same scope as prompts, secrets and upstream answers included.
+  try {
+    ctx.deps.checkSecretDestination?.({ kind: 'http', url }, [url]);
+  } catch (error) {
+    throw new NodeError({ type: 'secret_destination', message: `${where}.url: ${(error as Error).message}` });
+  }
   let response: Response;
   try {
     response = await ctx.deps.fetch(url, { signal: ctx.signal, maxBytes: MAX_IMAGE_BYTES, timeoutMs: 20_000 });

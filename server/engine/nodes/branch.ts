@@ -20,6 +20,7 @@ export const branchRunner: NodeRunner<'branch'> = {
 async function chooseByMatch(ctx: NodeContext<'branch'>): Promise<NodeResult> {
   const config = ctx.node.config;
   const value = resolveStrict(config.on, ctx.scope, `${ctx.node.id}.config.on`);
+  refuseSecretRouting(ctx, JSON.stringify(value) ?? '', 'config.on');
   for (const [index, route] of config.routes.entries()) {
     if (route.when && matchCondition(route.when, value, `${ctx.node.id}.config.routes.${index}.when`)) return { output: { route: route.label } };
   }
@@ -37,6 +38,7 @@ async function chooseWithClaude(ctx: NodeContext<'branch'>): Promise<NodeResult>
   const labels = config.routes.map((route) => route.label);
   const plan = buildRequestParams(ctx, { models: ctx.deps.models });
   const model = plan.params.model;
+  refuseSecretRouting(ctx, JSON.stringify({ system: plan.params.system, messages: plan.params.messages }), 'prompt');
   const message = await callClaude(ctx, plan.params);
   failOnStopReason(id, message);
   const tally = new ThinkingTally(plan.thinking);
@@ -52,6 +54,17 @@ async function chooseWithClaude(ctx: NodeContext<'branch'>): Promise<NodeResult>
     return { ...result, warnings: [`Claude did not pick a known route (${JSON.stringify(route ?? null)})${cutOff}; took the default`] };
   }
   throw new NodeError({ type: 'no_route', message: `${id}: Claude did not pick one of the routes ${labels.join(', ')} (got ${JSON.stringify(route ?? null)})${cutOff} and there is no default` }, { retryable: true });
+}
+
+/**
+ * The branch-label oracle: a route label is emitted unredacted, so a route chosen by what a secret
+ * looks like (one regex route per character, or a model asked to route on it) would spell the
+ * secret out in labels. A branch whose input holds any granted secret or credential, in any form
+ * the redactor knows, therefore fails before it chooses; the error does not say which secret.
+ */
+function refuseSecretRouting(ctx: NodeContext<'branch'>, rendered: string, where: string): void {
+  if (!ctx.deps.secretMatcher.contains(rendered)) return;
+  throw new NodeError({ type: 'secret_in_route', message: `${ctx.node.id}: ${where} contains a secret; a branch never routes on secret values (see docs/security.md, "Secrets and routing")` });
 }
 
 function routeFromTool(message: Message): unknown {

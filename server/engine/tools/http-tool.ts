@@ -3,7 +3,7 @@ import type { ToolImplementation } from '../../../shared/node-configs';
 import { forbiddenRequestHeader } from '../../../shared/forbidden-request-header';
 import { httpBodyEncoding, renderJsonTemplate, type HttpBodyEncoding } from '../../../shared/render-http-body';
 import { parseTemplate, renderTemplate, resolveTemplateValue, templateReferences } from '../../../shared/templates';
-import type { GuardedFetch, GuardedRequestInit } from '../types';
+import type { GuardedFetch, GuardedRequestInit, SecretDestination } from '../types';
 import { ToolFailure } from './tool-failure';
 
 type HttpImplementation = Extract<ToolImplementation, { kind: 'http' }>;
@@ -18,6 +18,8 @@ export interface HttpToolDeps {
   fetch: GuardedFetch | undefined;
   secrets: Record<string, string>;
   signal: AbortSignal;
+  /** The secrets policy's destination check (engine/types.ts `checkSecretDestination`). */
+  checkSecretDestination?: ((destination: SecretDestination, sent: readonly string[]) => void) | undefined;
 }
 
 /**
@@ -53,6 +55,12 @@ export async function runHttpTool(implementation: HttpImplementation, input: Jso
     const encoding = httpBodyEncoding(implementation.headers, implementation.body);
     init.body = renderBody(implementation.body, scope, encoding);
     if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = encoding === 'json' || isWholeJsonValue(implementation.body, scope) ? 'application/json' : 'text/plain';
+  }
+  // A bound secret goes only to its hosts; checked on the rendered request, before it is sent.
+  try {
+    deps.checkSecretDestination?.({ kind: 'http', url }, [url, ...Object.entries(headers).flat(), typeof init.body === 'string' ? init.body : '']);
+  } catch (error) {
+    throw new ToolFailure((error as Error).message);
   }
   let response: Response;
   try {

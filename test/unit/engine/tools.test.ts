@@ -7,6 +7,7 @@ import type { ToolConfig } from '../../../shared/node-configs';
 import type { ResolvedDeps } from '../../../server/engine/node-runner';
 import { runToolImplementation } from '../../../server/engine/tools/run-tool-implementation';
 import { createGuardedFetch } from '../../../server/net/guarded-fetch';
+import { SecretMatcher } from '../../../server/engine/secret-matcher';
 
 let server: Server;
 let base: string;
@@ -34,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 function deps(extra: Partial<ResolvedDeps> = {}): ResolvedDeps {
-  return { claude: undefined as never, runId: 'r', models: factsCatalog(), now: () => Date.UTC(2026, 0, 15, 12, 0, 0), newId: () => 'id', secrets: { WEATHER_KEY: 'k-123' }, ...extra };
+  return { claude: undefined as never, runId: 'r', models: factsCatalog(), now: () => Date.UTC(2026, 0, 15, 12, 0, 0), newId: () => 'id', secrets: { WEATHER_KEY: 'k-123' }, secretMatcher: new SecretMatcher({ WEATHER_KEY: 'k-123' }), ...extra };
 }
 
 const run = (config: ToolConfig['implementation'], input: Json, d = deps()) =>
