@@ -72,7 +72,13 @@ export class NodeResultTable {
     this.upsertSkipped = db.prepare(`INSERT INTO node_results (run_id, node_id, status, skip_reason, ended_at)
       VALUES (?, ?, 'skipped', ?, ?)
       ON CONFLICT (run_id, node_id) DO UPDATE SET status = 'skipped', skip_reason = excluded.skip_reason, ended_at = excluded.ended_at`);
-    this.selectOfRun = db.prepare('SELECT * FROM node_results WHERE run_id = ? ORDER BY COALESCE(started_at, ended_at), node_id');
+    // Nodes that start in the same millisecond are listed in workflow file order (as the scheduler
+    // breaks ties), not by id: a run's detail must read the same however fast the machine is.
+    this.selectOfRun = db.prepare(`SELECT node_results.* FROM node_results JOIN runs ON runs.id = node_results.run_id
+      WHERE node_results.run_id = ?
+      ORDER BY COALESCE(node_results.started_at, node_results.ended_at),
+        (SELECT CAST(nodes.key AS INTEGER) FROM json_each(runs.workflow_json, '$.nodes') AS nodes WHERE json_extract(nodes.value, '$.id') = node_results.node_id),
+        node_results.node_id`);
     this.countAll = db.prepare('SELECT COUNT(*) AS n FROM node_results');
   }
 

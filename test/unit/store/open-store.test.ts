@@ -121,4 +121,15 @@ describe('runMigrations', () => {
     expect(runMigrations(store.db)).toEqual([]);
     store.close();
   });
+
+  it("lists a run's nodes by start time, and nodes started in the same millisecond in workflow file order", () => {
+    const store = openStore(join(dir, 'trellis.db'));
+    const workflowJson = JSON.stringify({ id: 'wf', nodes: [{ id: 'zeta' }, { id: 'alpha' }, { id: 'mid' }] });
+    store.runs.insert({ ...newRun('run_order'), workflowJson });
+    store.nodeResults.started('run_order', 'mid', 'prompt', 1, 20);
+    store.nodeResults.started('run_order', 'alpha', 'prompt', 1, 10);
+    store.nodeResults.started('run_order', 'zeta', 'input', 1, 10);
+    expect(store.nodeResults.ofRun('run_order').map((node) => node.nodeId)).toEqual(['zeta', 'alpha', 'mid']);
+    store.close();
+  });
 });
