@@ -34,6 +34,10 @@ describe.skipIf(browserUnavailable() !== null)('running an example workflow', ()
       expect(await trace.innerText()).toMatch(/cost\s+\$/);
     }
     expect(await app.page.getByTestId('run-outputs').innerText()).toContain('transcript');
+    // The current Sonnet thinks by default and returns that thinking without text: the trace says so
+    // instead of showing nothing (issue 11 item 7).
+    expect(await app.trace('explain').getByTestId('trace-thinking-hidden').innerText()).toMatch(/came back without text because display is "omitted".*Set Display to "summarized"/);
+    expect(await app.trace('explain').getByTestId('trace-thinking').count()).toBe(0);
   });
 
   it('lights up a tool node on its calls and shows the calls in the trace', async () => {

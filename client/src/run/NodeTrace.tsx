@@ -7,6 +7,7 @@ import { nodeById } from '../store/node-by-id';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { CacheSavingsText } from './CacheSavingsText';
 import { cacheTtlOf, nodeCacheSavings } from './node-cache-savings';
+import { thinkingNotice } from './thinking-notice';
 
 /** One node's part of the live trace; selects only its own run state. */
 function NodeTraceItem({ nodeId }: { nodeId: string }) {
@@ -16,6 +17,7 @@ function NodeTraceItem({ nodeId }: { nodeId: string }) {
   if (!node) return null;
   const usage = node.usage;
   const cache = nodeCacheSavings(node, cacheTtl);
+  const hiddenThinking = thinkingNotice(node.thinkingSummary, node.thinking);
   return (
     <li className={`trace trace--${status}`} data-testid={`trace-${nodeId}`} data-status={status}>
       <button type="button" className="trace__head" onClick={() => appStore.getState().selectNode(nodeId)} title="Select on the canvas">
@@ -36,6 +38,11 @@ function NodeTraceItem({ nodeId }: { nodeId: string }) {
           <summary>Thinking ({node.thinking.length} chars)</summary>
           <pre>{node.thinking}</pre>
         </details>
+      )}
+      {hiddenThinking && (
+        <div className="trace__note" data-testid="trace-thinking-hidden">
+          {hiddenThinking}
+        </div>
       )}
       {node.toolCalls.map((call) => (
         <div key={call.toolUseId} className={`trace__tool ${call.isError ? 'trace__tool--error' : ''}`} data-testid="trace-tool-call">
@@ -68,6 +75,11 @@ function NodeTraceItem({ nodeId }: { nodeId: string }) {
       {node.warnings?.map((warning) => (
         <div key={warning} className="trace__warning">
           {warning}
+        </div>
+      ))}
+      {node.notes?.map((note) => (
+        <div key={note} className="trace__note" data-testid="trace-note">
+          {note}
         </div>
       ))}
       {status === 'interrupted' && <div className="trace__skip">cut short when the server stopped; Resume runs it again</div>}

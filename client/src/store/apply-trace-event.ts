@@ -62,6 +62,8 @@ export function applyTraceEvent(state: RunState, event: TraceEvent): RunState {
         modelMs: data.model_ms,
         engineMs: data.engine_ms,
         warnings: data.warnings,
+        notes: data.notes,
+        thinkingSummary: data.thinking,
         // The stream may be coalesced or cut short on replay; the output holds the final text.
         text: textOf(data.output) ?? node.text,
       }));

@@ -1,5 +1,5 @@
 import type { Json } from '../../../shared/json-schema';
-import type { NodeStatus, RunStatus, StopReason, TraceError } from '../../../shared/trace-events';
+import type { NodeStatus, RunStatus, StopReason, ThinkingSummary, TraceError } from '../../../shared/trace-events';
 import type { Usage } from '../../../shared/usage';
 
 export interface ToolCallTrace {
@@ -42,6 +42,10 @@ export interface NodeRunState {
   modelMs?: number;
   engineMs?: number;
   warnings?: string[];
+  /** Informational notes from the engine (e.g. thinking blocks dropped from a continued conversation). */
+  notes?: string[];
+  /** Whether the node thought, and whether that thinking came back without text. */
+  thinkingSummary?: ThinkingSummary;
   error?: TraceError;
   skipReason?: string;
 }
