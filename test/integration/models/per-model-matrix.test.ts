@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APIError } from '@anthropic-ai/sdk';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildRequestParams } from '../../../server/engine/build-request-params';
 import { buildGraphIndex } from '../../../server/engine/graph-index';
 import { runWorkflow } from '../../../server/engine/run-workflow';
@@ -25,6 +25,9 @@ import { inputNode, outputNode, workflow } from '../../unit/engine/helpers/workf
  */
 
 const simulated = useSimulatedClaude({ maxRetries: 0 });
+// The SDK warns on every request to a deprecated model; the matrix sends thousands on purpose.
+beforeAll(() => void vi.spyOn(console, 'warn').mockImplementation(() => undefined));
+afterAll(() => vi.restoreAllMocks());
 const catalog = factsCatalog();
 const MODELS = catalog.list().filter((model) => model.lifecycle !== 'retired');
 const PNG = readFileSync(join(import.meta.dirname, '../../../workflows/assets/login-form.png')).toString('base64');
