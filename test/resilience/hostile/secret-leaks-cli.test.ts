@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { makeTempDir, type TempDir } from '../../helpers/make-temp-dir';
 import { mcpToolWorkflow } from '../../helpers/mcp-tool-workflow';
 import { onePromptWorkflow } from '../../helpers/one-prompt-workflow';
 import { runTrellis, type TrellisResult } from '../../helpers/run-trellis';
-import { echoEverything, findLeaks, readDatabaseFile, SENTINEL_API_KEY, SENTINEL_SECRET } from './sentinel-leaks';
+import { echoEverything, findLeaks, readDatabaseFile, SENTINEL_API_KEY, SENTINEL_SECRET, startKeyQuotingUpstream } from './sentinel-leaks';
 
 // The real `trellis` binary against a scripted simulator, with a sentinel API key and a granted
 // sentinel secret: every byte it prints, the --db file and the --record cassette are searched.
@@ -105,13 +104,7 @@ describe('trellis batch --realtime with the same model', () => {
 
 describe('trellis estimate against an upstream that quotes the key back', () => {
   it('prints neither the key nor the secret, in the table or --json', async () => {
-    const echoing = createServer((request, response) => {
-      const key = String(request.headers['x-api-key'] ?? request.headers.authorization ?? '').replace(/^Bearer /, '');
-      response.statusCode = 400;
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: `bad key ${key} (${Buffer.from(key).toString('base64')}) near ${encodeURIComponent(SENTINEL_SECRET)}` } }));
-    });
-    await new Promise<void>((resolve) => echoing.listen(0, '127.0.0.1', resolve));
+    const echoing = await startKeyQuotingUpstream();
     try {
       const file = writeWorkflow('estimate.json', onePromptWorkflow('Hi {{input.topic}}'));
       const upstream = { ANTHROPIC_BASE_URL: `http://127.0.0.1:${(echoing.address() as AddressInfo).port}` };

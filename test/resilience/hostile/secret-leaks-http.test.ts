@@ -13,7 +13,7 @@ import { onePromptWorkflow } from '../../helpers/one-prompt-workflow';
 import { runToTerminal } from '../../helpers/run-to-terminal';
 import { startInProcessServer, type InProcessServer } from '../../helpers/start-in-process-server';
 import { visionWorkflow } from './ssrf-workflows';
-import { echoEverything, findLeaks, readDatabaseFile, SENTINEL_API_KEY, SENTINEL_SECRET } from './sentinel-leaks';
+import { echoEverything, findLeaks, readDatabaseFile, SENTINEL_API_KEY, SENTINEL_SECRET, startKeyQuotingUpstream } from './sentinel-leaks';
 
 // The production server wiring (startServer + loadConfig) with a sentinel secret granted and bound
 // to one host and a sentinel API key; a simulator scripted to echo both in every form the
@@ -129,14 +129,7 @@ describe('dataset jobs and estimates', () => {
 
 describe('an upstream that quotes the key back in its errors', () => {
   it('keeps the key and the secret out of the estimate error and the log', async () => {
-    // Any answer quotes the key the request carried and the secret, as a careless proxy or API error might.
-    const echoing = createServer((request, response) => {
-      const key = String(request.headers['x-api-key'] ?? request.headers.authorization ?? '').replace(/^Bearer /, '');
-      response.statusCode = 400;
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: `bad key ${key} (${Buffer.from(key).toString('base64')}) near ${encodeURIComponent(SENTINEL_SECRET)}` } }));
-    });
-    await new Promise<void>((resolve) => echoing.listen(0, '127.0.0.1', resolve));
+    const echoing = await startKeyQuotingUpstream();
     const quoting = await startInProcessServer(`http://127.0.0.1:${(echoing.address() as AddressInfo).port}`, { ANTHROPIC_API_KEY: SENTINEL_API_KEY, WEATHER_KEY: SENTINEL_SECRET, TRELLIS_SECRETS: 'WEATHER_KEY' });
     try {
       const answer = await fetch(`${quoting.url}/api/workflows/estimate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workflow: onePromptWorkflow('Hi {{input.topic}}'), input: { topic: 'x' } }) });

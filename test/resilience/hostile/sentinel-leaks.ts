@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 
 /**
@@ -64,4 +65,20 @@ export function echoEverything(): string {
     );
   }
   return parts.join(' | ');
+}
+
+/**
+ * A Claude API stand-in that answers every request with a 400 quoting the key it was sent (plain
+ * and base64) and the sentinel secret (URL-encoded), as a careless proxy or API error might.
+ * Resolves once it listens on a free loopback port.
+ */
+export async function startKeyQuotingUpstream(): Promise<Server> {
+  const echoing = createServer((request, response) => {
+    const key = String(request.headers['x-api-key'] ?? request.headers.authorization ?? '').replace(/^Bearer /, '');
+    response.statusCode = 400;
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: `bad key ${key} (${Buffer.from(key).toString('base64')}) near ${encodeURIComponent(SENTINEL_SECRET)}` } }));
+  });
+  await new Promise<void>((resolve) => echoing.listen(0, '127.0.0.1', resolve));
+  return echoing;
 }
