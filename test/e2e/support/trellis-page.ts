@@ -89,6 +89,18 @@ export class TrellisPage {
     return this.page.getByTestId(`trace-${nodeId}`);
   }
 
+  /**
+   * A node's trace as a reader goes down it: each text round and each tool call, in screen order,
+   * as `text: ...` or `tool: <name>` lines.
+   */
+  async traceSegments(nodeId: string): Promise<string[]> {
+    return this.trace(nodeId)
+      .locator('[data-segment]')
+      .evaluateAll((elements) =>
+        elements.map((element) => (element.getAttribute('data-segment') === 'tool' ? `tool: ${element.querySelector('code')?.textContent ?? ''}` : `text: ${(element.textContent ?? '').trim()}`)),
+      );
+  }
+
   async currentRunId(): Promise<string> {
     return (await this.page.locator('[data-testid="run-summary"] code').innerText()).trim();
   }
