@@ -35,4 +35,53 @@ describe.skipIf(browserUnavailable() !== null)('reading a run at a glance', () =
     const firstRound = segments[0]!.slice('text: '.length);
     expect(onNode).toContain(firstRound.slice(0, 30));
   });
+
+  it('disables Run while the workflow has errors, pointing at the Issues list, and runs again once fixed', async () => {
+    const app = await e2e.newPage();
+    await app.open();
+    await app.openWorkflow('multi-turn-chat');
+    await app.run();
+    expect(await app.waitForRunEnd()).toBe('completed');
+    const firstRun = await app.currentRunId();
+
+    // A reference to a node that does not exist is an error: Run turns off and says where to look.
+    await app.node('explain').click();
+    await app.showInspector();
+    const message = app.page.getByTestId('message-0');
+    const original = await message.inputValue();
+    await message.fill('Explain {{nowhere.text}}');
+    await expect.poll(() => app.issueCount()).toBeGreaterThan(0);
+    await app.showRunPanel();
+    const run = app.page.getByTestId('run-button');
+    expect(await run.isDisabled()).toBe(true);
+    expect(await run.getAttribute('title')).toMatch(/Issues list/);
+    expect(await app.page.getByTestId('run-blocked').innerText()).toMatch(/Fix the \d+ errors? in the Issues list/);
+
+    // Fixed: Run is back, and the new run's trace replaces the old one.
+    await app.showInspector();
+    await message.fill(original);
+    await expect.poll(() => app.issueCount()).toBe(0);
+    await app.showRunPanel();
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    expect(await app.page.getByTestId('run-blocked').count()).toBe(0);
+    await run.click();
+    await expect.poll(() => app.currentRunId()).not.toBe(firstRun);
+    expect(await app.waitForRunEnd()).toBe('completed');
+  });
+
+  it('shows the nodes a cancel stopped as canceled, not failed, on the canvas and in the trace', async () => {
+    const app = await e2e.newPage();
+    await app.open();
+    await app.openWorkflow('multi-turn-chat');
+    await app.run();
+    await app.waitForStatus('explain', 'running');
+    await app.page.getByTestId('cancel-button').click();
+    expect(await app.waitForRunEnd()).toBe('canceled');
+    await app.waitForStatus('explain', 'canceled');
+    expect(await app.nodeView('explain').locator('.node__status').innerText()).toBe('canceled');
+    expect(await app.trace('explain').getAttribute('data-status')).toBe('canceled');
+    expect(await app.trace('explain').getByTestId('trace-canceled').innerText()).toMatch(/canceled/);
+    expect(await app.trace('explain').getByRole('alert').count()).toBe(0);
+    expect(await app.page.locator('[data-testid^="node-"][data-status="failed"]').count()).toBe(0);
+  });
 });

@@ -85,7 +85,12 @@ function NodeTraceItem({ nodeId }: { nodeId: string }) {
         </div>
       ))}
       {status === 'interrupted' && <div className="trace__skip">cut short when the server stopped; Resume runs it again</div>}
-      {node.error && status !== 'interrupted' && (
+      {status === 'canceled' && (
+        <div className="trace__skip" data-testid="trace-canceled">
+          stopped when the run was canceled
+        </div>
+      )}
+      {node.error && status !== 'interrupted' && status !== 'canceled' && (
         <div className="trace__error" role="alert">
           {node.error.type}
           {node.error.status ? ` (${node.error.status})` : ''}: {node.error.message}

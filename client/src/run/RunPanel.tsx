@@ -33,6 +33,7 @@ export function RunPanel() {
   const { samples, openCount, inputs } = useAppStore(useShallow((state) => ({ samples: state.meta.samples ?? NO_SAMPLES, openCount: state.openCount, inputs: state.meta.inputs })));
   const run = useAppStore(useShallow((state) => ({ runId: state.run.runId, status: state.run.status, usage: state.run.usage, costUsd: state.run.costUsd, durationMs: state.run.durationMs, error: state.run.error, failedNodeId: state.run.failedNodeId, outputs: state.run.outputs, replay: state.runIsReplay, cancelReason: state.run.cancelReason })));
   const status = useAppStore((state) => shownRunStatus(state.run, state.runRecord));
+  const workflowErrors = useAppStore((state) => state.issues.errors.length);
   const tracedNodes = useAppStore(useShallow((state) => Object.keys(state.run.nodes)));
   const [sample, setSample] = useState('');
   const [text, setText] = useState('{}');
@@ -48,6 +49,8 @@ export function RunPanel() {
   const inputIssues = useMemo(() => (parsed.ok ? checkRunInput(appStore.getState().toWorkflow(), parsed.value) : null), [parsed, inputs]);
   const blocked = !parsed.ok || (inputIssues !== null && inputIssues.length > 0);
   const running = status === 'running';
+  // The server refuses a workflow with any error (STYLE §3); saying so here beats a failed start.
+  const runBlockedBy = workflowErrors > 0 ? `Fix the ${workflowErrors} error${workflowErrors === 1 ? '' : 's'} in the Issues list below the canvas to run.` : undefined;
 
   const chooseSample = (name: string) => {
     setSample(name);
@@ -90,13 +93,18 @@ export function RunPanel() {
           </div>
         ))}
         <div className="run-panel__buttons">
-          <button type="button" className="button button--primary" data-testid="run-button" disabled={blocked || running} onClick={() => parsed.ok && void runDocument(parsed.value)}>
+          <button type="button" className="button button--primary" data-testid="run-button" disabled={blocked || running || runBlockedBy !== undefined} title={runBlockedBy} onClick={() => parsed.ok && void runDocument(parsed.value)}>
             {running ? 'Running…' : 'Run'}
           </button>
           <button type="button" className="button" data-testid="cancel-button" disabled={!running || run.replay} onClick={() => void cancelRun()}>
             Cancel
           </button>
         </div>
+        {runBlockedBy && (
+          <div className="run-panel__blocked" data-testid="run-blocked">
+            {runBlockedBy}
+          </div>
+        )}
         <EstimatePanel input={parsed.ok && !blocked ? parsed.value : null} />
       </section>
 
