@@ -84,4 +84,37 @@ describe.skipIf(browserUnavailable() !== null)('reading a run at a glance', () =
     expect(await app.trace('explain').getByRole('alert').count()).toBe(0);
     expect(await app.page.locator('[data-testid^="node-"][data-status="failed"]').count()).toBe(0);
   });
+
+  it('updates the history live: the run just finished is listed as completed without a refresh', async () => {
+    const app = await e2e.newPage();
+    await app.open();
+    await app.openWorkflow('multi-turn-chat');
+    await app.run();
+    const runId = await app.currentRunId();
+    expect(await app.waitForRunEnd()).toBe('completed');
+    await expect.poll(() => app.page.getByTestId(`run-${runId}`).getAttribute('data-status')).toBe('completed');
+    expect(await app.page.getByTestId(`run-${runId}`).innerText()).toContain('completed');
+  });
+
+  it('shows a past run with its input, and runs again with that input', async () => {
+    const app = await e2e.newPage();
+    await app.open();
+    await app.openWorkflow('weather-agent');
+    await app.chooseSample('tokyo');
+    await app.run();
+    const pastId = await app.currentRunId();
+    expect(await app.waitForRunEnd()).toBe('completed');
+
+    // Another input in the field, then open the past run: it shows the input it ran with.
+    await app.chooseSample('paris');
+    await app.page.getByTestId(`run-${pastId}`).click();
+    await expect.poll(() => app.page.getByTestId('past-run-input').isVisible()).toBe(true);
+    expect(await app.page.getByTestId('past-run-input').innerText()).toContain('Tokyo');
+
+    await app.page.getByTestId('run-again').click();
+    await expect.poll(() => app.currentRunId()).not.toBe(pastId);
+    expect(await app.waitForRunEnd()).toBe('completed');
+    expect(await app.page.getByTestId('run-input').inputValue()).toContain('Tokyo');
+    expect(await app.page.getByTestId('past-run-input').count()).toBe(0);
+  });
 });

@@ -34,6 +34,7 @@ export function RunPanel() {
   const run = useAppStore(useShallow((state) => ({ runId: state.run.runId, status: state.run.status, usage: state.run.usage, costUsd: state.run.costUsd, durationMs: state.run.durationMs, error: state.run.error, failedNodeId: state.run.failedNodeId, outputs: state.run.outputs, replay: state.runIsReplay, cancelReason: state.run.cancelReason })));
   const status = useAppStore((state) => shownRunStatus(state.run, state.runRecord));
   const workflowErrors = useAppStore((state) => state.issues.errors.length);
+  const runInput = useAppStore((state) => state.run.input);
   const tracedNodes = useAppStore(useShallow((state) => Object.keys(state.run.nodes)));
   const [sample, setSample] = useState('');
   const [text, setText] = useState('{}');
@@ -51,6 +52,13 @@ export function RunPanel() {
   const running = status === 'running';
   // The server refuses a workflow with any error (STYLE §3); saying so here beats a failed start.
   const runBlockedBy = workflowErrors > 0 ? `Fix the ${workflowErrors} error${workflowErrors === 1 ? '' : 's'} in the Issues list below the canvas to run.` : undefined;
+
+  // A past run's input goes back into the input field, so what is run is what the field shows.
+  const runAgain = (input: Json) => {
+    setSample('');
+    setText(JSON.stringify(input, null, 2));
+    void runDocument(input);
+  };
 
   const chooseSample = (name: string) => {
     setSample(name);
@@ -123,6 +131,15 @@ export function RunPanel() {
             <div className="trace__skip" data-testid="run-interrupted">
               The server stopped while this run was going. Resume keeps the nodes that finished and runs the rest.
             </div>
+          )}
+          {run.replay && runInput !== undefined && (
+            <details open className="run-summary__input" data-testid="past-run-input">
+              <summary>Input</summary>
+              <pre>{formatValue(runInput)}</pre>
+              <button type="button" className="button button--small" data-testid="run-again" disabled={running || runBlockedBy !== undefined} title={runBlockedBy} onClick={() => runAgain(runInput)}>
+                Run again with this input
+              </button>
+            </details>
           )}
           {run.usage && (
             <div className="run-summary__totals">
