@@ -117,4 +117,26 @@ describe.skipIf(browserUnavailable() !== null)('reading a run at a glance', () =
     expect(await app.page.getByTestId('run-input').inputValue()).toContain('Tokyo');
     expect(await app.page.getByTestId('past-run-input').count()).toBe(0);
   });
+
+  it('shows a notice in its own workflow only, clear of the Issues list, and lets it time out', async () => {
+    const app = await e2e.newPage();
+    const { page } = app;
+    await app.open();
+    await app.openWorkflow('multi-turn-chat');
+    await page.getByTestId('save-button').click();
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('Saved');
+
+    // Not over the Issues list under the canvas.
+    const toast = (await notice.boundingBox())!;
+    const issues = (await page.getByTestId('issues').boundingBox())!;
+    expect(toast.y + toast.height <= issues.y || toast.y >= issues.y + issues.height).toBe(true);
+
+    // It does not follow the user to another workflow, nor come back with them.
+    await app.openWorkflow('weather-agent');
+    expect(await notice.count()).toBe(0);
+    await app.openWorkflow('multi-turn-chat');
+    await notice.waitFor({ state: 'detached', timeout: 8_000 });
+  });
 });
