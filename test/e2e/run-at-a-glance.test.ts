@@ -139,4 +139,30 @@ describe.skipIf(browserUnavailable() !== null)('reading a run at a glance', () =
     await app.openWorkflow('multi-turn-chat');
     await notice.waitFor({ state: 'detached', timeout: 8_000 });
   });
+
+  it('marks the runs a dataset filed in the history, and can hide them', async () => {
+    const app = await e2e.newPage();
+    const { page } = app;
+    await app.open();
+    await app.openWorkflow('weather-agent');
+    await app.chooseSample('paris');
+    await app.run();
+    const canvasRun = await app.currentRunId();
+    expect(await app.waitForRunEnd()).toBe('completed');
+
+    const rows = ['Is it sunny in Rome?', 'Snow in Oslo?'].map((question) => JSON.stringify({ question })).join('\n');
+    expect(await app.runDataset('questions.jsonl', rows, 'realtime')).toBe('completed');
+    await app.showRunPanel();
+    await page.getByRole('button', { name: 'refresh' }).click();
+    await expect.poll(() => page.getByTestId('run-dataset-row').count()).toBe(2);
+    // The canvas run carries no dataset mark.
+    expect(await page.getByTestId(`run-${canvasRun}`).getByTestId('run-dataset-row').count()).toBe(0);
+
+    // Other tests of this file share the server, so count relative to what was listed.
+    const listed = await page.locator('.run-list__item').count();
+    await page.getByTestId('hide-dataset-runs').check();
+    expect(await page.getByTestId('run-dataset-row').count()).toBe(0);
+    expect(await page.locator('.run-list__item').count()).toBe(listed - 2);
+    expect(await page.getByTestId(`run-${canvasRun}`).isVisible()).toBe(true);
+  });
 });
