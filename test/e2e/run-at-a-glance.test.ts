@@ -165,4 +165,28 @@ describe.skipIf(browserUnavailable() !== null)('reading a run at a glance', () =
     expect(await page.locator('.run-list__item').count()).toBe(listed - 2);
     expect(await page.getByTestId(`run-${canvasRun}`).isVisible()).toBe(true);
   });
+
+  it('takes the run input as a form made from the inputs schema, checked inline, with the same input as JSON', async () => {
+    const app = await e2e.newPage();
+    const { page } = app;
+    await app.open();
+    await app.openWorkflow('code-review');
+    await app.showRunPanel();
+    await page.getByTestId('run-input-form').waitFor();
+    // A required field emptied is named next to the field, and Run waits for it.
+    await app.runField('diff').fill('');
+    await app.runField('language').fill('');
+    await expect.poll(() => page.getByTestId('run-field-issue').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('run-button').isDisabled()).toBe(true);
+
+    await app.runField('diff').fill('- a\n+ b');
+    await app.runField('language').fill('python');
+    await expect.poll(() => page.getByTestId('run-field-issue').count()).toBe(0);
+    expect(await page.getByTestId('run-button').isEnabled()).toBe(true);
+    // The JSON view holds what the form says.
+    const json = await app.showInputJson();
+    expect(JSON.parse(await json.inputValue())).toEqual({ diff: '- a\n+ b', language: 'python' });
+    await page.getByTestId('run-input-view-form').click();
+    expect(await app.runField('language').inputValue()).toBe('python');
+  });
 });

@@ -10,9 +10,11 @@ import { isResumable, shownRunStatus } from '../store/shown-run-status';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { checkRunInput } from '../validation/validate-document';
 import { EstimatePanel } from './EstimatePanel';
+import { inputFormFields, isFieldIssue } from './input-form-fields';
 import { NodeTrace } from './NodeTrace';
 import { RunCacheSavings } from './RunCacheSavings';
 import { RunHistory } from './RunHistory';
+import { RunInputForm } from './RunInputForm';
 
 type Sample = NonNullable<Workflow['samples']>[number];
 
@@ -38,6 +40,7 @@ export function RunPanel() {
   const tracedNodes = useAppStore(useShallow((state) => Object.keys(state.run.nodes)));
   const [sample, setSample] = useState('');
   const [text, setText] = useState('{}');
+  const [view, setView] = useState<'form' | 'json'>('form');
 
   // Each opened workflow starts from its first sample.
   useEffect(() => {
@@ -48,6 +51,10 @@ export function RunPanel() {
 
   const parsed = useMemo(() => parseInput(text), [text]);
   const inputIssues = useMemo(() => (parsed.ok ? checkRunInput(appStore.getState().toWorkflow(), parsed.value) : null), [parsed, inputs]);
+  const fields = useMemo(() => inputFormFields(inputs), [inputs]);
+  // The form shows an object input; text that is not (or not yet) one stays in the JSON view.
+  const formValue = parsed.ok && parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? parsed.value : null;
+  const showForm = view === 'form' && fields !== null && formValue !== null;
   const blocked = !parsed.ok || (inputIssues !== null && inputIssues.length > 0);
   const running = status === 'running';
   // The server refuses a workflow with any error (STYLE §3); saying so here beats a failed start.
@@ -80,7 +87,28 @@ export function RunPanel() {
             ))}
           </select>
         </label>
-        <label className="field">
+        {fields !== null && (
+          <div className="run-panel__views" role="tablist">
+            <button type="button" role="tab" aria-selected={showForm} className={`button button--small ${showForm ? 'button--active' : ''}`} data-testid="run-input-view-form" disabled={formValue === null} onClick={() => setView('form')}>
+              Form
+            </button>
+            <button type="button" role="tab" aria-selected={!showForm} className={`button button--small ${showForm ? '' : 'button--active'}`} data-testid="run-input-view-json" onClick={() => setView('json')}>
+              JSON
+            </button>
+          </div>
+        )}
+        {showForm && fields && formValue !== null && (
+          <RunInputForm
+            fields={fields}
+            value={formValue}
+            issues={inputIssues ?? []}
+            onChange={(value) => {
+              setText(JSON.stringify(value, null, 2));
+              setSample('');
+            }}
+          />
+        )}
+        <label className="field" hidden={showForm}>
           <span className="field__label">Input (JSON)</span>
           <textarea
             rows={5}
@@ -95,7 +123,7 @@ export function RunPanel() {
           />
         </label>
         {!parsed.ok && <div className="field-error">Not valid JSON: {parsed.message}</div>}
-        {inputIssues?.map((issue, index) => (
+        {(inputIssues ?? []).filter((issue) => !showForm || !fields?.some((field) => isFieldIssue(issue, field.key))).map((issue, index) => (
           <div key={index} className="field-error" data-testid="run-input-issue">
             <code>{issue.path || '/'}</code> {issue.message}
           </div>

@@ -73,6 +73,18 @@ export class TrellisPage {
     await this.page.getByTestId('sample-select').selectOption(name);
   }
 
+  /** The run input opens as a form when the inputs schema allows one; this shows the raw JSON. */
+  async showInputJson(): Promise<Locator> {
+    await this.showRunPanel();
+    const json = this.page.getByTestId('run-input-view-json');
+    if (await json.count()) await json.click();
+    return this.page.getByTestId('run-input');
+  }
+
+  runField(key: string): Locator {
+    return this.page.getByTestId(`run-field-${key}`);
+  }
+
   async run(): Promise<void> {
     await this.showRunPanel();
     await this.page.getByTestId('run-button').click();
