@@ -37,7 +37,7 @@ export function RunInputForm({ fields, value, issues, onChange }: RunInputFormPr
                 ))}
               </select>
             ) : field.kind === 'string' ? (
-              <textarea rows={2} data-testid={`run-field-${field.key}`} className={invalid} value={String(shown)} onChange={(event) => set(event.target.value)} />
+              <textarea rows={3} data-testid={`run-field-${field.key}`} className={invalid} value={String(shown)} onChange={(event) => set(event.target.value)} />
             ) : (
               <input type="text" inputMode="decimal" data-testid={`run-field-${field.key}`} className={invalid} value={String(shown)} onChange={(event) => set(event.target.value)} />
             )}

@@ -88,7 +88,8 @@ export function RunPanel() {
           </select>
         </label>
         {fields !== null && (
-          <div className="run-panel__views" role="tablist">
+          <div className="run-panel__views" role="tablist" aria-label="Input view">
+            <span className="field__label run-panel__views-label">Input</span>
             <button type="button" role="tab" aria-selected={showForm} className={`button button--small ${showForm ? 'button--active' : ''}`} data-testid="run-input-view-form" disabled={formValue === null} onClick={() => setView('form')}>
               Form
             </button>
