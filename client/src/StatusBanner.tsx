@@ -1,10 +1,17 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { noticeLifetimeMs, shownNotice } from './store/shown-notice';
 import { appStore, useAppStore } from './store/use-app-store';
 
 /** The offline-simulator banner and the last notice (save, import, refused connection, errors). */
 export function StatusBanner() {
-  const { health, notice } = useAppStore(useShallow((state) => ({ health: state.health, notice: state.notice })));
-  const dismiss = () => appStore.setState({ notice: null });
+  const { health, notice } = useAppStore(useShallow((state) => ({ health: state.health, notice: shownNotice(state.notice, state.meta.id) })));
+  const dismiss = () => notice && appStore.getState().dismissNotice(notice.id);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => appStore.getState().dismissNotice(notice.id), noticeLifetimeMs(notice));
+    return () => clearTimeout(timer);
+  }, [notice]);
   return (
     <div className="banner-row">
       {health !== null && health !== 'unreachable' && health.claude === 'simulator' && (

@@ -135,6 +135,8 @@ export function documentRef(): WorkflowRef {
  * filed under it), otherwise the document inline.
  */
 export async function runDocument(input: Json): Promise<void> {
+  // The old trace goes at once: left up while the new run starts (or fails to), it reads as this run's.
+  appStore.getState().clearRun();
   try {
     const runId = await api.startRun({ ...documentRef(), input });
     appStore.getState().beginRun(runId, false);

@@ -52,8 +52,7 @@ describe.skipIf(browserUnavailable() !== null)('validation in the page, under th
     expect(await app.nodeView('review').getByTestId('node-issues').count()).toBe(0);
 
     // The run input is checked against `inputs` by the interpreter (no code generation in the page).
-    await app.showRunPanel();
-    const input = page.getByTestId('run-input');
+    const input = await app.showInputJson();
     await input.fill('{"language": "js"}');
     await page.getByTestId('run-input-issue').filter({ hasText: '"diff"' }).waitFor();
     expect(await page.getByTestId('run-button').isDisabled()).toBe(true);

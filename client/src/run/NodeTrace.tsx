@@ -8,6 +8,7 @@ import { appStore, useAppStore } from '../store/use-app-store';
 import { CacheSavingsText } from './CacheSavingsText';
 import { cacheTtlOf, nodeCacheSavings } from './node-cache-savings';
 import { thinkingNotice } from './thinking-notice';
+import { TraceToolCall } from './TraceToolCall';
 
 /** One node's part of the live trace; selects only its own run state. */
 function NodeTraceItem({ nodeId }: { nodeId: string }) {
@@ -18,6 +19,9 @@ function NodeTraceItem({ nodeId }: { nodeId: string }) {
   const usage = node.usage;
   const cache = nodeCacheSavings(node, cacheTtl);
   const hiddenThinking = thinkingNotice(node.thinkingSummary, node.thinking);
+  const callsById = new Map(node.toolCalls.map((call) => [call.toolUseId, call]));
+  const placed = new Set(node.segments.flatMap((segment) => (segment.kind === 'tool' ? [segment.toolUseId] : [])));
+  const unplacedCalls = node.toolCalls.filter((call) => !placed.has(call.toolUseId));
   return (
     <li className={`trace trace--${status}`} data-testid={`trace-${nodeId}`} data-status={status}>
       <button type="button" className="trace__head" onClick={() => appStore.getState().selectNode(nodeId)} title="Select on the canvas">
@@ -44,24 +48,22 @@ function NodeTraceItem({ nodeId }: { nodeId: string }) {
           {hiddenThinking}
         </div>
       )}
-      {node.toolCalls.map((call) => (
-        <div key={call.toolUseId} className={`trace__tool ${call.isError ? 'trace__tool--error' : ''}`} data-testid="trace-tool-call">
-          <div>
-            <span className="trace__chip">round {call.round}</span> <code>{call.name}</code>({formatValue(call.input)})
-          </div>
-          {call.output !== undefined ? (
-            <pre className="trace__tool-result">
-              {call.isError ? 'error: ' : '→ '}
-              {formatValue(call.output)}
-              {call.durationMs !== undefined ? `  (${formatDuration(call.durationMs)})` : ''}
+      {node.segments.map((segment, index) => {
+        if (segment.kind === 'text') {
+          return (
+            <pre key={index} className="trace__text" data-testid="trace-text" data-segment="text">
+              {segment.text}
             </pre>
-          ) : (
-            <div className="trace__pending">running…</div>
-          )}
-        </div>
+          );
+        }
+        const call = callsById.get(segment.toolUseId);
+        return call && <TraceToolCall key={segment.toolUseId} call={call} />;
+      })}
+      {/* A tool node receives calls rather than making them, so they have no place among its segments. */}
+      {unplacedCalls.map((call) => (
+        <TraceToolCall key={call.toolUseId} call={call} />
       ))}
-      {node.text !== '' && <pre className="trace__text" data-testid="trace-text">{node.text}</pre>}
-      {node.output !== undefined && node.text === '' && node.toolCalls.length === 0 && <pre className="trace__text">{formatValue(node.output)}</pre>}
+      {node.output !== undefined && node.segments.length === 0 && node.toolCalls.length === 0 && <pre className="trace__text">{formatValue(node.output)}</pre>}
       {node.route !== undefined && (
         <div className="trace__route">
           route taken: <strong>{node.route}</strong>
@@ -83,7 +85,12 @@ function NodeTraceItem({ nodeId }: { nodeId: string }) {
         </div>
       ))}
       {status === 'interrupted' && <div className="trace__skip">cut short when the server stopped; Resume runs it again</div>}
-      {node.error && status !== 'interrupted' && (
+      {status === 'canceled' && (
+        <div className="trace__skip" data-testid="trace-canceled">
+          stopped when the run was canceled
+        </div>
+      )}
+      {node.error && status !== 'interrupted' && status !== 'canceled' && (
         <div className="trace__error" role="alert">
           {node.error.type}
           {node.error.status ? ` (${node.error.status})` : ''}: {node.error.message}

@@ -10,9 +10,11 @@ import { isResumable, shownRunStatus } from '../store/shown-run-status';
 import { appStore, useAppStore } from '../store/use-app-store';
 import { checkRunInput } from '../validation/validate-document';
 import { EstimatePanel } from './EstimatePanel';
+import { inputFormFields, isFieldIssue } from './input-form-fields';
 import { NodeTrace } from './NodeTrace';
 import { RunCacheSavings } from './RunCacheSavings';
 import { RunHistory } from './RunHistory';
+import { RunInputForm } from './RunInputForm';
 
 type Sample = NonNullable<Workflow['samples']>[number];
 
@@ -33,9 +35,12 @@ export function RunPanel() {
   const { samples, openCount, inputs } = useAppStore(useShallow((state) => ({ samples: state.meta.samples ?? NO_SAMPLES, openCount: state.openCount, inputs: state.meta.inputs })));
   const run = useAppStore(useShallow((state) => ({ runId: state.run.runId, status: state.run.status, usage: state.run.usage, costUsd: state.run.costUsd, durationMs: state.run.durationMs, error: state.run.error, failedNodeId: state.run.failedNodeId, outputs: state.run.outputs, replay: state.runIsReplay, cancelReason: state.run.cancelReason })));
   const status = useAppStore((state) => shownRunStatus(state.run, state.runRecord));
+  const workflowErrors = useAppStore((state) => state.issues.errors.length);
+  const runInput = useAppStore((state) => state.run.input);
   const tracedNodes = useAppStore(useShallow((state) => Object.keys(state.run.nodes)));
   const [sample, setSample] = useState('');
   const [text, setText] = useState('{}');
+  const [view, setView] = useState<'form' | 'json'>('form');
 
   // Each opened workflow starts from its first sample.
   useEffect(() => {
@@ -46,8 +51,21 @@ export function RunPanel() {
 
   const parsed = useMemo(() => parseInput(text), [text]);
   const inputIssues = useMemo(() => (parsed.ok ? checkRunInput(appStore.getState().toWorkflow(), parsed.value) : null), [parsed, inputs]);
+  const fields = useMemo(() => inputFormFields(inputs), [inputs]);
+  // The form shows an object input; text that is not (or not yet) one stays in the JSON view.
+  const formValue = parsed.ok && parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? parsed.value : null;
+  const showForm = view === 'form' && fields !== null && formValue !== null;
   const blocked = !parsed.ok || (inputIssues !== null && inputIssues.length > 0);
   const running = status === 'running';
+  // The server refuses a workflow with any error (STYLE §3); saying so here beats a failed start.
+  const runBlockedBy = workflowErrors > 0 ? `Fix the ${workflowErrors} error${workflowErrors === 1 ? '' : 's'} in the Issues list below the canvas to run.` : undefined;
+
+  // A past run's input goes back into the input field, so what is run is what the field shows.
+  const runAgain = (input: Json) => {
+    setSample('');
+    setText(JSON.stringify(input, null, 2));
+    void runDocument(input);
+  };
 
   const chooseSample = (name: string) => {
     setSample(name);
@@ -69,7 +87,29 @@ export function RunPanel() {
             ))}
           </select>
         </label>
-        <label className="field">
+        {fields !== null && (
+          <div className="run-panel__views" role="tablist" aria-label="Input view">
+            <span className="field__label run-panel__views-label">Input</span>
+            <button type="button" role="tab" aria-selected={showForm} className={`button button--small ${showForm ? 'button--active' : ''}`} data-testid="run-input-view-form" disabled={formValue === null} onClick={() => setView('form')}>
+              Form
+            </button>
+            <button type="button" role="tab" aria-selected={!showForm} className={`button button--small ${showForm ? '' : 'button--active'}`} data-testid="run-input-view-json" onClick={() => setView('json')}>
+              JSON
+            </button>
+          </div>
+        )}
+        {showForm && fields && formValue !== null && (
+          <RunInputForm
+            fields={fields}
+            value={formValue}
+            issues={inputIssues ?? []}
+            onChange={(value) => {
+              setText(JSON.stringify(value, null, 2));
+              setSample('');
+            }}
+          />
+        )}
+        <label className="field" hidden={showForm}>
           <span className="field__label">Input (JSON)</span>
           <textarea
             rows={5}
@@ -84,19 +124,24 @@ export function RunPanel() {
           />
         </label>
         {!parsed.ok && <div className="field-error">Not valid JSON: {parsed.message}</div>}
-        {inputIssues?.map((issue, index) => (
+        {(inputIssues ?? []).filter((issue) => !showForm || !fields?.some((field) => isFieldIssue(issue, field.key))).map((issue, index) => (
           <div key={index} className="field-error" data-testid="run-input-issue">
             <code>{issue.path || '/'}</code> {issue.message}
           </div>
         ))}
         <div className="run-panel__buttons">
-          <button type="button" className="button button--primary" data-testid="run-button" disabled={blocked || running} onClick={() => parsed.ok && void runDocument(parsed.value)}>
+          <button type="button" className="button button--primary" data-testid="run-button" disabled={blocked || running || runBlockedBy !== undefined} title={runBlockedBy} onClick={() => parsed.ok && void runDocument(parsed.value)}>
             {running ? 'Running…' : 'Run'}
           </button>
           <button type="button" className="button" data-testid="cancel-button" disabled={!running || run.replay} onClick={() => void cancelRun()}>
             Cancel
           </button>
         </div>
+        {runBlockedBy && (
+          <div className="run-panel__blocked" data-testid="run-blocked">
+            {runBlockedBy}
+          </div>
+        )}
         <EstimatePanel input={parsed.ok && !blocked ? parsed.value : null} />
       </section>
 
@@ -115,6 +160,15 @@ export function RunPanel() {
             <div className="trace__skip" data-testid="run-interrupted">
               The server stopped while this run was going. Resume keeps the nodes that finished and runs the rest.
             </div>
+          )}
+          {run.replay && runInput !== undefined && (
+            <details open className="run-summary__input" data-testid="past-run-input">
+              <summary>Input</summary>
+              <pre>{formatValue(runInput)}</pre>
+              <button type="button" className="button button--small" data-testid="run-again" disabled={running || runBlockedBy !== undefined} title={runBlockedBy} onClick={() => runAgain(runInput)}>
+                Run again with this input
+              </button>
+            </details>
           )}
           {run.usage && (
             <div className="run-summary__totals">

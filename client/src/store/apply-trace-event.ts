@@ -1,5 +1,6 @@
 import type { Json } from '../../../shared/json-schema';
 import type { TraceEvent } from '../../../shared/trace-events';
+import { appendText, appendToolCall, settleFinalText } from './trace-segments';
 import { idleNode, type NodeRunState, type RunState } from './run-state';
 
 /**
@@ -28,11 +29,12 @@ export function applyTraceEvent(state: RunState, event: TraceEvent): RunState {
       return updateNode(next, event.nodeId, (node) => ({ ...idleNode(), retries: node.retries, status: 'running', attempt: event.data.attempt }));
     case 'node.delta': {
       const field = event.data.kind === 'text' ? 'text' : event.data.kind === 'thinking' ? 'thinking' : 'toolInput';
-      return updateNode(next, event.nodeId, (node) => ({ ...node, [field]: node[field] + event.data.text }));
+      const text = event.data.text;
+      return updateNode(next, event.nodeId, (node) => ({ ...node, [field]: node[field] + text, segments: field === 'text' ? appendText(node.segments, text) : node.segments }));
     }
     case 'node.tool_call': {
       const call = { toolUseId: event.data.toolUseId, toolNodeId: event.data.toolNodeId, name: event.data.name, input: event.data.input, round: event.data.round };
-      const withCaller = updateNode(next, event.nodeId, (node) => ({ ...node, toolCalls: [...node.toolCalls, call], toolInput: '' }));
+      const withCaller = updateNode(next, event.nodeId, (node) => ({ ...node, toolCalls: [...node.toolCalls, call], segments: appendToolCall(node.segments, call.toolUseId), toolInput: '' }));
       // Tool nodes are never scheduled; they light up while one of their calls runs.
       return updateNode(withCaller, event.data.toolNodeId, (node) => ({ ...node, status: 'running', toolCalls: [...node.toolCalls, call] }));
     }
@@ -66,6 +68,7 @@ export function applyTraceEvent(state: RunState, event: TraceEvent): RunState {
         thinkingSummary: data.thinking,
         // The stream may be coalesced or cut short on replay; the output holds the final text.
         text: textOf(data.output) ?? node.text,
+        segments: settleFinalText(node.segments, textOf(data.output)),
       }));
     }
     case 'node.skipped':

@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { WorkflowIssue } from '../../../shared/validate-workflow';
 import type { Health, ModelInfo, RunSummary, WorkflowSummary } from '../api/api-types';
 import { canvasModelCatalog, type CanvasModelCatalog } from '../models/canvas-model-catalog';
+import type { DocumentSlice } from './document-slice';
+import type { Notice } from './shown-notice';
 
 /** What the server knows, as last fetched: stored workflows, models, run history, health. */
 export interface CatalogSlice {
@@ -14,15 +16,20 @@ export interface CatalogSlice {
   workflows: WorkflowSummary[];
   runs: RunSummary[];
   /** One line for the status bar: the outcome of the last save, import, export or failed request. */
-  notice: { kind: 'info' | 'error'; text: string } | null;
+  notice: Notice | null;
   /** Why the last imported file was refused; nothing of it was added. */
   importReport: { fileName: string; errors: WorkflowIssue[]; warnings: WorkflowIssue[] } | null;
   setImportReport(report: CatalogSlice['importReport']): void;
   setCatalog(patch: Partial<Pick<CatalogSlice, 'health' | 'models' | 'workflows' | 'runs'>>): void;
   notify(kind: 'info' | 'error', text: string): void;
+  /** Clears the notice if it is still the one given (a newer one keeps its own time). */
+  dismissNotice(id: number): void;
 }
 
-export const createCatalogSlice: StateCreator<CatalogSlice, [], [], CatalogSlice> = (set) => ({
+let noticeCount = 0;
+
+// Reads the open workflow's id so a notice remembers where it was raised.
+export const createCatalogSlice: StateCreator<CatalogSlice & Pick<DocumentSlice, 'meta'>, [], [], CatalogSlice> = (set, get) => ({
   health: null,
   models: null,
   modelCatalog: canvasModelCatalog(null),
@@ -32,5 +39,6 @@ export const createCatalogSlice: StateCreator<CatalogSlice, [], [], CatalogSlice
   importReport: null,
   setImportReport: (importReport) => set({ importReport }),
   setCatalog: (patch) => set(patch.models === undefined ? patch : { ...patch, modelCatalog: canvasModelCatalog(patch.models) }),
-  notify: (kind, text) => set({ notice: { kind, text } }),
+  notify: (kind, text) => set({ notice: { kind, text, id: (noticeCount += 1), workflowId: get().meta.id } }),
+  dismissNotice: (id) => set((state) => (state.notice?.id === id ? { notice: null } : state)),
 });

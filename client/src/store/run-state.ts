@@ -1,6 +1,7 @@
 import type { Json } from '../../../shared/json-schema';
 import type { NodeStatus, RunStatus, StopReason, ThinkingSummary, TraceError } from '../../../shared/trace-events';
 import type { Usage } from '../../../shared/usage';
+import type { TraceSegment } from './trace-segments';
 
 export interface ToolCallTrace {
   toolUseId: string;
@@ -27,6 +28,8 @@ export interface NodeRunState {
   text: string;
   thinking: string;
   toolInput: string;
+  /** Text rounds and tool calls in the order they happened (a tool loop reads text, call, text). */
+  segments: TraceSegment[];
   /** Calls this node made (prompt/vision/thinking) or received (tool nodes). */
   toolCalls: ToolCallTrace[];
   retries: RetryTrace[];
@@ -74,5 +77,5 @@ export function emptyRun(runId: string): RunState {
 }
 
 export function idleNode(): NodeRunState {
-  return { status: 'idle', attempt: 0, text: '', thinking: '', toolInput: '', toolCalls: [], retries: [] };
+  return { status: 'idle', attempt: 0, text: '', thinking: '', toolInput: '', segments: [], toolCalls: [], retries: [] };
 }

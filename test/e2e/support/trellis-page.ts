@@ -73,6 +73,18 @@ export class TrellisPage {
     await this.page.getByTestId('sample-select').selectOption(name);
   }
 
+  /** The run input opens as a form when the inputs schema allows one; this shows the raw JSON. */
+  async showInputJson(): Promise<Locator> {
+    await this.showRunPanel();
+    const json = this.page.getByTestId('run-input-view-json');
+    if (await json.count()) await json.click();
+    return this.page.getByTestId('run-input');
+  }
+
+  runField(key: string): Locator {
+    return this.page.getByTestId(`run-field-${key}`);
+  }
+
   async run(): Promise<void> {
     await this.showRunPanel();
     await this.page.getByTestId('run-button').click();
@@ -87,6 +99,18 @@ export class TrellisPage {
 
   trace(nodeId: string): Locator {
     return this.page.getByTestId(`trace-${nodeId}`);
+  }
+
+  /**
+   * A node's trace as a reader goes down it: each text round and each tool call, in screen order,
+   * as `text: ...` or `tool: <name>` lines.
+   */
+  async traceSegments(nodeId: string): Promise<string[]> {
+    return this.trace(nodeId)
+      .locator('[data-segment]')
+      .evaluateAll((elements) =>
+        elements.map((element) => (element.getAttribute('data-segment') === 'tool' ? `tool: ${element.querySelector('code')?.textContent ?? ''}` : `text: ${(element.textContent ?? '').trim()}`)),
+      );
   }
 
   async currentRunId(): Promise<string> {

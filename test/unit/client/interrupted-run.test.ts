@@ -49,10 +49,12 @@ describe('an interrupted run', () => {
     const aborted = { status: 'failed' as const, error: { type: 'aborted', message: 'The run was canceled.' } };
     expect(shownNodeStatus(aborted, 'interrupted')).toBe('interrupted');
     expect(shownNodeStatus({ status: 'running' }, 'interrupted')).toBe('interrupted');
-    // A real failure stays one, and outside an interrupted run the events decide.
+    // A real failure stays one; outside an interrupted run the events decide, except that a
+    // canceled run shows its aborted nodes as canceled (issue 13 group 4).
     expect(shownNodeStatus({ status: 'failed', error: { type: 'api_error', message: 'overloaded' } }, 'interrupted')).toBe('failed');
     expect(shownNodeStatus({ status: 'completed' }, 'interrupted')).toBe('completed');
-    expect(shownNodeStatus(aborted, 'canceled')).toBe('failed');
+    expect(shownNodeStatus(aborted, 'canceled')).toBe('canceled');
+    expect(shownNodeStatus(aborted, 'failed')).toBe('failed');
     expect(shownNodeStatus(undefined, 'interrupted')).toBe('idle');
   });
 

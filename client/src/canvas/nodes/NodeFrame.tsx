@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { getNodeSpec } from '../../../../shared/nodes';
 import type { NodeType } from '../../../../shared/workflow-types';
 import { formatDuration } from '../../format/format-duration';
+import { segmentsText } from '../../store/trace-segments';
 import { useNodeIssues, useNodeRun, useShownNodeStatus } from '../use-node-run';
 
 interface NodeFrameProps {
@@ -20,7 +21,8 @@ export function NodeFrame({ id, type, label, children, handles, streams = false 
   const run = useNodeRun(id);
   const issues = useNodeIssues(id);
   const status = useShownNodeStatus(id);
-  const stream = streams ? (run?.text ?? '') : '';
+  // Every round's text, not just the last: a tool loop's first round stays visible after completion.
+  const stream = streams && run ? segmentsText(run.segments) : '';
   return (
     <div className={`node node--${type} node--${status}`} data-status={status} data-testid={`node-${id}`}>
       {handles}
