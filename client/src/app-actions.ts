@@ -8,6 +8,7 @@ import { followRunEvents } from './api/follow-run-events';
 import { uniqueId } from './store/unique-id';
 import { appStore } from './store/use-app-store';
 import { loadWorkflowFile } from './validation/validate-document';
+import { freeWorkflowId } from './workflows/free-workflow-id';
 
 /**
  * The canvas's named actions that talk to the server: each fetches, then calls store actions.
@@ -212,14 +213,6 @@ export async function importWorkflowFile(file: File): Promise<void> {
     appStore.getState().notify('info', renamed ? `Imported as "${saved.id}": a workflow with id "${result.workflow.id}" already exists.` : `Imported "${saved.name}".`);
   } catch (error) {
     fail(`"${file.name}" was not imported`)(error);
-  }
-}
-
-/** `<id>-2`, `<id>-3`, … : the first one not taken, within the workflow-id length limit. */
-function freeWorkflowId(id: string, taken: ReadonlySet<string>): string {
-  for (let n = 2; ; n += 1) {
-    const candidate = `${id.slice(0, 60)}-${n}`;
-    if (!taken.has(candidate)) return candidate;
   }
 }
 
