@@ -5,6 +5,7 @@ import { api } from './api/api';
 import { ApiError } from './api/api-error';
 import type { WorkflowRef } from './api/api-types';
 import { followRunEvents } from './api/follow-run-events';
+import { readDraft } from './drafts/draft-store';
 import { uniqueId } from './store/unique-id';
 import { appStore } from './store/use-app-store';
 import { loadWorkflowFile } from './validation/validate-document';
@@ -33,7 +34,12 @@ export async function bootstrap(): Promise<void> {
   await refreshWorkflows();
   const wanted = decodeURIComponent(location.hash.replace(/^#\/?w\//, ''));
   if (location.hash.startsWith('#/w/') && appStore.getState().workflows.some((summary) => summary.id === wanted)) await openWorkflow(wanted);
-  else await refreshRuns();
+  else {
+    // A never-saved document left unsaved by a reload or a closed tab.
+    const draft = readDraft(localStorage, null);
+    if (draft) appStore.getState().openDraft(draft.workflow, null, draft.savedAt);
+    await refreshRuns();
+  }
 }
 
 export async function refreshWorkflows(): Promise<void> {
@@ -57,7 +63,10 @@ export async function openWorkflow(id: string): Promise<void> {
   try {
     const workflow = await api.getWorkflow(id);
     stopRun();
-    appStore.getState().openDocument(workflow, workflow.id);
+    // Unsaved edits of this workflow from an earlier visit win over the stored version, visibly (DraftNotice).
+    const draft = readDraft(localStorage, workflow.id);
+    if (draft) appStore.getState().openDraft(draft.workflow, workflow.id, draft.savedAt);
+    else appStore.getState().openDocument(workflow, workflow.id);
     history.replaceState(null, '', `#/w/${encodeURIComponent(workflow.id)}`);
     await refreshRuns();
   } catch (error) {
@@ -71,6 +80,15 @@ export function newWorkflow(): void {
   appStore.getState().newDocument(uniqueId('workflow', taken));
   appStore.getState().setCatalog({ runs: [] });
   history.replaceState(null, '', '#/');
+}
+
+/** Throws the open document's unsaved changes (and their draft) away and shows the stored version, or a blank one if it was never saved. */
+export async function discardChanges(): Promise<void> {
+  const { savedId, workflows, forgetChanges } = appStore.getState();
+  // Clean first: the autosave removes the draft instead of flushing it once more when the next document opens.
+  forgetChanges();
+  if (savedId !== null && workflows.some((summary) => summary.id === savedId)) await openWorkflow(savedId);
+  else newWorkflow();
 }
 
 /** POST a never-saved document (or one whose id was changed), PUT one already stored. */
