@@ -6,6 +6,7 @@ import { ApiError } from './api/api-error';
 import type { WorkflowRef } from './api/api-types';
 import { followRunEvents } from './api/follow-run-events';
 import { readDraft } from './drafts/draft-store';
+import { askAboutUnsavedChanges } from './drafts/unsaved-changes-question';
 import { uniqueId } from './store/unique-id';
 import { appStore } from './store/use-app-store';
 import { loadWorkflowFile } from './validation/validate-document';
@@ -80,6 +81,33 @@ export function newWorkflow(): void {
   appStore.getState().newDocument(uniqueId('workflow', taken));
   appStore.getState().setCatalog({ runs: [] });
   history.replaceState(null, '', '#/');
+}
+
+/**
+ * Before the open document is replaced: true when it may go (nothing unsaved, saved now, or the
+ * user discarded the changes), false when the user cancelled or the save failed (its notice says why).
+ */
+export async function mayLeaveDocument(action: string): Promise<boolean> {
+  const { dirty, meta } = appStore.getState();
+  if (!dirty) return true;
+  const answer = await askAboutUnsavedChanges(action, meta.name);
+  if (answer === 'cancel') return false;
+  if (answer === 'save') return saveDocument();
+  appStore.getState().forgetChanges();
+  return true;
+}
+
+/** The workflow list's click: asks about unsaved changes first; the open workflow stays as it is. */
+export async function switchToWorkflow(id: string): Promise<void> {
+  const { savedId, workflows } = appStore.getState();
+  if (id === savedId) return;
+  const name = workflows.find((summary) => summary.id === id)?.name ?? id;
+  if (await mayLeaveDocument(`open "${name}"`)) await openWorkflow(id);
+}
+
+/** The New button: asks about unsaved changes first. */
+export async function startNewWorkflow(): Promise<void> {
+  if (await mayLeaveDocument('start a new workflow')) newWorkflow();
 }
 
 /** Throws the open document's unsaved changes (and their draft) away and shows the stored version, or a blank one if it was never saved. */
@@ -220,6 +248,7 @@ export async function importWorkflowFile(file: File): Promise<void> {
     return;
   }
   store.setImportReport(null);
+  if (!(await mayLeaveDocument(`import "${file.name}"`))) return;
   let workflow = result.workflow;
   const taken = new Set(store.workflows.map((summary) => summary.id));
   const renamed = taken.has(workflow.id);

@@ -29,7 +29,7 @@ export function WorkflowSettings() {
           <input value={meta.id} data-testid="workflow-id" onChange={(event) => updateMeta({ id: event.target.value }, 'id')} />
         </Field>
         <Field label="Description">
-          <textarea rows={2} value={meta.description ?? ''} onChange={(event) => updateMeta({ description: event.target.value || undefined }, 'description')} />
+          <textarea rows={2} value={meta.description ?? ''} data-testid="workflow-description" onChange={(event) => updateMeta({ description: event.target.value || undefined }, 'description')} />
         </Field>
         <Field label="Default model">
           <ModelPicker value={defaults.model} fallback={DEFAULT_MODEL} onChange={(model) => setDefaults({ model }, 'defaults.model')} />

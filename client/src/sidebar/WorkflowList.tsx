@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { importWorkflowFile, newWorkflow, openWorkflow } from '../app-actions';
+import { importWorkflowFile, startNewWorkflow, switchToWorkflow } from '../app-actions';
 import { useAppStore } from '../store/use-app-store';
 import { filterWorkflows } from '../workflows/filter-workflows';
 import { deleteWorkflow, duplicateWorkflow, undoDelete } from '../workflows/workflow-actions';
@@ -23,7 +23,7 @@ export function WorkflowList() {
     <section className="sidebar__section">
       <div className="sidebar__heading">
         <h2>Workflows</h2>
-        <button type="button" className="button button--small" data-testid="new-workflow" onClick={newWorkflow}>
+        <button type="button" className="button button--small" data-testid="new-workflow" onClick={() => void startNewWorkflow()}>
           New
         </button>
         <button type="button" className="button button--small" onClick={() => fileInput.current?.click()}>
@@ -67,7 +67,7 @@ export function WorkflowList() {
               type="button"
               className={`workflow-list__item ${workflow.id === savedId ? 'workflow-list__item--current' : ''}`}
               data-testid={`workflow-${workflow.id}`}
-              onClick={() => void openWorkflow(workflow.id)}
+              onClick={() => void switchToWorkflow(workflow.id)}
               title={workflow.description ?? workflow.id}
             >
               <span className="workflow-list__name">{workflow.name}</span>

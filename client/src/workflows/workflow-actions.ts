@@ -1,5 +1,5 @@
 import { api } from '../api/api';
-import { describeError, newWorkflow, openWorkflow, refreshWorkflows } from '../app-actions';
+import { describeError, mayLeaveDocument, newWorkflow, openWorkflow, refreshWorkflows } from '../app-actions';
 import { appStore } from '../store/use-app-store';
 import { freeWorkflowId } from './free-workflow-id';
 
@@ -34,6 +34,7 @@ export async function deleteWorkflow(id: string): Promise<void> {
 export async function undoDelete(): Promise<void> {
   const deleted = appStore.getState().deletedWorkflow;
   if (!deleted) return;
+  if (!(await mayLeaveDocument(`restore "${deleted.name}"`))) return;
   const workflow = { ...deleted, id: freeWorkflowId(deleted.id, takenIds()) };
   try {
     const saved = await api.createWorkflow(workflow);
@@ -48,6 +49,7 @@ export async function undoDelete(): Promise<void> {
 
 /** Stores a copy under `<id>-copy` (or the next free id), named "<name> (copy)", and opens it. */
 export async function duplicateWorkflow(id: string): Promise<void> {
+  if (!(await mayLeaveDocument('open the copy'))) return;
   try {
     const original = await api.getWorkflow(id);
     const copy = { ...original, id: freeWorkflowId(`${original.id.slice(0, 55)}-copy`, takenIds()), name: `${original.name} (copy)` };
