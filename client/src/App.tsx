@@ -4,7 +4,7 @@ import { bootstrap } from './app-actions';
 import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './canvas/Toolbar';
 import { DatasetView } from './dataset/DatasetView';
-import { UnsavedChangesDialog } from './drafts/UnsavedChangesDialog';
+import { ChoiceDialog } from './dialogs/ChoiceDialog';
 import { Inspector } from './inspector/Inspector';
 import { IssueList } from './issues/IssueList';
 import { RunPanel } from './run/RunPanel';
@@ -32,7 +32,7 @@ export function App() {
     <ReactFlowProvider>
       <div className="app">
         <StatusBanner />
-        <UnsavedChangesDialog />
+        <ChoiceDialog />
         <aside className="sidebar">
           <div className="brand">Trellis</div>
           <WorkflowList />

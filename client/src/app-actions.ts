@@ -6,11 +6,12 @@ import { ApiError } from './api/api-error';
 import type { WorkflowRef } from './api/api-types';
 import { followRunEvents } from './api/follow-run-events';
 import { readDraft } from './drafts/draft-store';
-import { askAboutUnsavedChanges } from './drafts/unsaved-changes-question';
+import { askChoice } from './dialogs/choice-question';
 import { uniqueId } from './store/unique-id';
 import { appStore } from './store/use-app-store';
 import { loadWorkflowFile } from './validation/validate-document';
 import { freeWorkflowId } from './workflows/free-workflow-id';
+import { saveTarget } from './workflows/save-target';
 
 /**
  * The canvas's named actions that talk to the server: each fetches, then calls store actions.
@@ -90,7 +91,16 @@ export function newWorkflow(): void {
 export async function mayLeaveDocument(action: string): Promise<boolean> {
   const { dirty, meta } = appStore.getState();
   if (!dirty) return true;
-  const answer = await askAboutUnsavedChanges(action, meta.name);
+  const answer = await askChoice({
+    testId: 'unsaved-dialog',
+    title: 'Unsaved changes',
+    text: `"${meta.name}" has changes that are not saved. Save them before you ${action}?`,
+    choices: [
+      { answer: 'cancel', label: 'Cancel', testId: 'unsaved-cancel' },
+      { answer: 'discard', label: 'Discard changes', kind: 'danger', testId: 'unsaved-discard' },
+      { answer: 'save', label: 'Save', kind: 'primary', testId: 'unsaved-save' },
+    ],
+  });
   if (answer === 'cancel') return false;
   if (answer === 'save') return saveDocument();
   appStore.getState().forgetChanges();
@@ -119,21 +129,63 @@ export async function discardChanges(): Promise<void> {
   else newWorkflow();
 }
 
-/** POST a never-saved document (or one whose id was changed), PUT one already stored. */
+/**
+ * PUT the workflow the document was opened from, POST a new one; an id that names another stored
+ * workflow asks Overwrite / Rename / Cancel. A document with errors is saved too (the server flags
+ * it and refuses to run it), so half-built work is never lost.
+ */
 export async function saveDocument(): Promise<boolean> {
   const store = appStore.getState();
-  const workflow = store.toWorkflow();
+  let workflow = store.toWorkflow();
+  const taken = new Set(store.workflows.map((summary) => summary.id));
+  let target = saveTarget(store.savedId, workflow.id, taken);
   try {
-    const saved = store.savedId === workflow.id ? await api.updateWorkflow(workflow) : await api.createWorkflow(workflow);
-    appStore.getState().markSaved(saved);
-    appStore.getState().notify('info', `Saved "${saved.name}".`);
-    history.replaceState(null, '', `#/w/${encodeURIComponent(saved.id)}`);
+    if (target.kind === 'create') {
+      try {
+        await api.createWorkflow(workflow);
+      } catch (error) {
+        // Stored since the list was fetched (another tab): the same question as a known clash.
+        if (!(error instanceof ApiError && error.status === 409)) throw error;
+        target = { kind: 'clash', suggestedId: freeWorkflowId(workflow.id, new Set([...taken, workflow.id])) };
+      }
+    }
+    if (target.kind === 'clash') {
+      const answer = await askIdClash(workflow.id, target.suggestedId, 'save');
+      if (answer === 'cancel') return false;
+      if (answer === 'rename') {
+        appStore.getState().updateMeta({ id: target.suggestedId });
+        workflow = appStore.getState().toWorkflow();
+        await api.createWorkflow(workflow);
+      } else await api.updateWorkflow(workflow);
+    }
+    if (target.kind === 'replace') await api.updateWorkflow(workflow);
+    appStore.getState().markSaved(workflow);
+    const errors = appStore.getState().issues.errors.length;
+    appStore
+      .getState()
+      .notify('info', errors === 0 ? `Saved "${workflow.name}".` : `Saved "${workflow.name}" with ${errors} error${errors === 1 ? '' : 's'}: it cannot run until ${errors === 1 ? 'it is' : 'they are'} fixed (see Issues).`);
+    history.replaceState(null, '', `#/w/${encodeURIComponent(workflow.id)}`);
     await refreshWorkflows();
     return true;
   } catch (error) {
     fail('Not saved')(error);
     return false;
   }
+}
+
+/** Overwrite the stored workflow with this id, or use the free `suggestedId`. */
+function askIdClash(id: string, suggestedId: string, verb: 'save' | 'import'): Promise<'overwrite' | 'rename' | 'cancel'> {
+  const name = appStore.getState().workflows.find((summary) => summary.id === id)?.name ?? id;
+  return askChoice({
+    testId: 'clash-dialog',
+    title: 'This id is taken',
+    text: `A workflow with id "${id}" ("${name}") is already stored. Overwrite it, or ${verb} as "${suggestedId}"?`,
+    choices: [
+      { answer: 'cancel', label: 'Cancel', testId: 'clash-cancel' },
+      { answer: 'overwrite', label: `Overwrite "${id}"`, kind: 'danger', testId: 'clash-overwrite' },
+      { answer: 'rename', label: `${verb === 'save' ? 'Save' : 'Import'} as "${suggestedId}"`, kind: 'primary', testId: 'clash-rename' },
+    ],
+  });
 }
 
 function follow(runId: string, after = 0): void {
@@ -248,16 +300,22 @@ export async function importWorkflowFile(file: File): Promise<void> {
     return;
   }
   store.setImportReport(null);
-  if (!(await mayLeaveDocument(`import "${file.name}"`))) return;
   let workflow = result.workflow;
   const taken = new Set(store.workflows.map((summary) => summary.id));
-  const renamed = taken.has(workflow.id);
-  if (renamed) workflow = { ...workflow, id: freeWorkflowId(workflow.id, taken) };
+  let overwrite = false;
+  if (taken.has(workflow.id)) {
+    const suggestedId = freeWorkflowId(workflow.id, taken);
+    const answer = await askIdClash(workflow.id, suggestedId, 'import');
+    if (answer === 'cancel') return;
+    overwrite = answer === 'overwrite';
+    if (!overwrite) workflow = { ...workflow, id: suggestedId };
+  }
+  if (!(await mayLeaveDocument(`import "${file.name}"`))) return;
   try {
-    const saved = await api.createWorkflow(workflow);
+    const saved = overwrite ? await api.updateWorkflow(workflow) : await api.createWorkflow(workflow);
     await refreshWorkflows();
     await openWorkflow(saved.id);
-    appStore.getState().notify('info', renamed ? `Imported as "${saved.id}": a workflow with id "${result.workflow.id}" already exists.` : `Imported "${saved.name}".`);
+    appStore.getState().notify('info', overwrite ? `Imported "${saved.name}" over the stored "${saved.id}".` : `Imported "${saved.name}" as "${saved.id}".`);
   } catch (error) {
     fail(`"${file.name}" was not imported`)(error);
   }

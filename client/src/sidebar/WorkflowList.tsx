@@ -73,6 +73,12 @@ export function WorkflowList() {
               <span className="workflow-list__name">{workflow.name}</span>
               <span className="workflow-list__meta">
                 {workflow.id} · {workflow.nodeCount} nodes
+                {(workflow.errorCount ?? 0) > 0 && (
+                  <span className="workflow-list__invalid" data-testid={`invalid-${workflow.id}`} title="Saved with validation errors: it cannot run until they are fixed">
+                    {' '}
+                    · {workflow.errorCount} error{workflow.errorCount === 1 ? '' : 's'}
+                  </span>
+                )}
               </span>
             </button>
             <span className="workflow-list__actions">
