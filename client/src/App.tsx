@@ -5,6 +5,7 @@ import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './canvas/Toolbar';
 import { DatasetView } from './dataset/DatasetView';
 import { ChoiceDialog } from './dialogs/ChoiceDialog';
+import { DraftNotice } from './drafts/DraftNotice';
 import { Inspector } from './inspector/Inspector';
 import { IssueList } from './issues/IssueList';
 import { RunPanel } from './run/RunPanel';
@@ -40,6 +41,7 @@ export function App() {
         </aside>
         <main className="main">
           <Toolbar />
+          <DraftNotice />
           <Canvas />
           <IssueList />
         </main>

@@ -1,7 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { exportDocument, saveDocument } from '../app-actions';
-import { DraftNotice } from '../drafts/DraftNotice';
 import { appStore, useAppStore } from '../store/use-app-store';
 
 export function Toolbar() {
@@ -19,7 +18,6 @@ export function Toolbar() {
       <div className="toolbar__title">
         <span className="toolbar__name">{name}</span>
         {(dirty || savedId === null) && <span className="toolbar__dirty">{savedId === null ? 'not saved yet' : 'unsaved changes'}</span>}
-        <DraftNotice />
       </div>
       <div className="toolbar__actions">
         <button type="button" className="button" data-testid="undo-button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)">
