@@ -6,6 +6,7 @@ import { ApiError } from './api/api-error';
 import type { WorkflowRef } from './api/api-types';
 import { followRunEvents } from './api/follow-run-events';
 import { readDraft } from './drafts/draft-store';
+import { fieldDraftCount } from './drafts/field-drafts';
 import { askChoice } from './dialogs/choice-question';
 import { uniqueId } from './store/unique-id';
 import { appStore } from './store/use-app-store';
@@ -161,9 +162,11 @@ export async function saveDocument(): Promise<boolean> {
     if (target.kind === 'replace') await api.updateWorkflow(workflow);
     appStore.getState().markSaved(workflow);
     const errors = appStore.getState().issues.errors.length;
-    appStore
-      .getState()
-      .notify('info', errors === 0 ? `Saved "${workflow.name}".` : `Saved "${workflow.name}" with ${errors} error${errors === 1 ? '' : 's'}: it cannot run until ${errors === 1 ? 'it is' : 'they are'} fixed (see Issues).`);
+    const unparsed = fieldDraftCount();
+    const saved = errors === 0 ? `Saved "${workflow.name}".` : `Saved "${workflow.name}" with ${errors} error${errors === 1 ? '' : 's'}: it cannot run until ${errors === 1 ? 'it is' : 'they are'} fixed (see Issues).`;
+    // Text that is not JSON is not in the document: say that its last valid value is what was stored.
+    const fields = unparsed === 0 ? '' : ` ${unparsed} field${unparsed === 1 ? ' holds' : 's hold'} invalid JSON; the last valid value was saved.`;
+    appStore.getState().notify('info', saved + fields);
     history.replaceState(null, '', `#/w/${encodeURIComponent(workflow.id)}`);
     await refreshWorkflows();
     return true;

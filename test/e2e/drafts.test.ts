@@ -58,4 +58,27 @@ describe.skipIf(browserUnavailable() !== null)('unsaved work survives a reload',
     await expect.poll(() => page.getByTestId('draft-restored').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('trellis.draft.')))).toEqual([]);
   });
+
+  it('keeps invalid JSON typed into an inspector field, marked invalid, after the inspector showed something else', async () => {
+    const app = await e2e.newPage();
+    const { page } = app;
+    await app.open();
+    await app.newWorkflow();
+    await app.showInspector();
+    const schema = page.getByTestId('inputs-schema');
+    const before = await schema.inputValue();
+    await schema.fill('{ "type": "object", "properties": ');
+    await page.getByTestId('inputs-schema-error').waitFor();
+
+    // Show a node, then the workflow again: the half-typed text is still there, still marked.
+    await app.node('input').click();
+    await page.getByTestId('workflow-settings').waitFor({ state: 'detached' });
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.getByTestId('workflow-settings').waitFor();
+    expect(await schema.inputValue()).toBe('{ "type": "object", "properties": ');
+    expect(await schema.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('inputs-schema-error').innerText()).toContain('the workflow still uses the last valid value');
+    // The document kept the last valid schema, which is what a save would store.
+    expect(JSON.parse(before)).toMatchObject({ type: 'object' });
+  });
 });

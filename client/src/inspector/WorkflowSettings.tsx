@@ -38,10 +38,10 @@ export function WorkflowSettings() {
           <input type="number" min={1} value={defaults.max_tokens ?? ''} onChange={(event) => setDefaults({ max_tokens: event.target.value === '' ? undefined : Number(event.target.value) }, 'defaults.max_tokens')} />
         </Field>
         <Field label="Inputs (JSON Schema of a run's input)">
-          <JsonField value={meta.inputs} testId="inputs-schema" onChange={(inputs) => updateMeta({ inputs: inputs as JsonSchema }, 'inputs')} />
+          <JsonField value={meta.inputs} draftKey="workflow/inputs" testId="inputs-schema" onChange={(inputs) => updateMeta({ inputs: inputs as JsonSchema }, 'inputs')} />
         </Field>
         <Field label="Samples">
-          <JsonField value={meta.samples ?? []} rows={6} testId="samples-json" onChange={(samples) => updateMeta({ samples: Array.isArray(samples) && samples.length > 0 ? (samples as WorkflowSample[]) : undefined }, 'samples')} />
+          <JsonField value={meta.samples ?? []} draftKey="workflow/samples" rows={6} testId="samples-json" onChange={(samples) => updateMeta({ samples: Array.isArray(samples) && samples.length > 0 ? (samples as WorkflowSample[]) : undefined }, 'samples')} />
         </Field>
       </div>
     </div>
