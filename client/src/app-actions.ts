@@ -140,6 +140,23 @@ export async function saveDocument(): Promise<boolean> {
   let workflow = store.toWorkflow();
   const taken = new Set(store.workflows.map((summary) => summary.id));
   let target = saveTarget(store.savedId, workflow.id, taken);
+  // The id field changed on a stored workflow: a rename moves it, a copy leaves the original.
+  const renamedFrom = store.savedId !== null && store.savedId !== workflow.id && taken.has(store.savedId) ? store.savedId : null;
+  let move = false;
+  if (renamedFrom !== null) {
+    const answer = await askChoice({
+      testId: 'rename-dialog',
+      title: 'The id changed',
+      text: `This workflow is stored as "${renamedFrom}". Rename it to "${workflow.id}", or save a copy under "${workflow.id}" and keep "${renamedFrom}"?`,
+      choices: [
+        { answer: 'cancel', label: 'Cancel', testId: 'rename-cancel' },
+        { answer: 'copy', label: 'Save a copy', testId: 'rename-copy' },
+        { answer: 'move', label: `Rename to "${workflow.id}"`, kind: 'primary', testId: 'rename-move' },
+      ],
+    });
+    if (answer === 'cancel') return false;
+    move = answer === 'move';
+  }
   try {
     if (target.kind === 'create') {
       try {
@@ -160,6 +177,8 @@ export async function saveDocument(): Promise<boolean> {
       } else await api.updateWorkflow(workflow);
     }
     if (target.kind === 'replace') await api.updateWorkflow(workflow);
+    // Deleted only once the new id is stored, so a failed save never loses the original. Its runs keep their snapshot.
+    if (move && renamedFrom !== null && renamedFrom !== workflow.id) await api.deleteWorkflow(renamedFrom);
     appStore.getState().markSaved(workflow);
     const errors = appStore.getState().issues.errors.length;
     const unparsed = fieldDraftCount();

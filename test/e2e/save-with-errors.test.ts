@@ -62,9 +62,10 @@ describe.skipIf(browserUnavailable() !== null)('saving half-built work and id cl
     expect(await page.getByTestId('workflow-id').inputValue()).toBe(`${existing.id}-2`);
     expect((await e2e.api<{ workflow: Workflow }>('GET', `/api/workflows/${existing.id}`)).workflow.name).toBe(existing.name);
 
-    // Saved under the free id, the document now points at the clashing id again: Overwrite replaces it.
+    // Saved under the free id, the document now points at the clashing id again: asked rename or copy, then Overwrite replaces it.
     await page.getByTestId('workflow-id').fill(existing.id);
     await page.getByTestId('save-button').click();
+    await page.getByTestId('rename-copy').click();
     await page.getByTestId('clash-overwrite').click();
     await expect.poll(async () => (await e2e.api<{ workflow: Workflow }>('GET', `/api/workflows/${existing.id}`)).workflow.name).toBe('Clashing copy');
   });

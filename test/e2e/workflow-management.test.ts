@@ -64,4 +64,25 @@ describe.skipIf(browserUnavailable() !== null)('managing workflows from the list
     await expect.poll(() => app.listedWorkflowIds()).toEqual([]);
     expect(await page.locator('.workflow-list').innerText()).toContain('No workflow matches');
   });
+
+  it('renames a workflow by its id: the old id is gone from the list and the server, the new one has the graph', async () => {
+    const app = await e2e.newPage();
+    const { page } = app;
+    await app.open();
+    const [original] = await storedIds();
+    if (!original) throw new Error('The test server has no example workflows.');
+    await app.openWorkflow(original);
+    const before = await e2e.api<{ workflow: { nodes: unknown[] } }>('GET', `/api/workflows/${original}`);
+    await app.showInspector();
+    await page.getByTestId('workflow-id').fill('renamed-by-test');
+    await page.getByTestId('save-button').click();
+    await page.getByTestId('rename-dialog').waitFor();
+    await page.getByTestId('rename-move').click();
+    await app.workflowItem('renamed-by-test').waitFor();
+    await app.workflowItem(original).waitFor({ state: 'detached' });
+    expect(await storedIds()).not.toContain(original);
+    const after = await e2e.api<{ workflow: { nodes: unknown[] } }>('GET', '/api/workflows/renamed-by-test');
+    expect(after.workflow.nodes).toEqual(before.workflow.nodes);
+    expect(await page.evaluate(() => location.hash)).toBe('#/w/renamed-by-test');
+  });
 });

@@ -25,7 +25,7 @@ export function WorkflowSettings() {
         <Field label="Name">
           <input value={meta.name} data-testid="workflow-name" onChange={(event) => updateMeta({ name: event.target.value }, 'name')} />
         </Field>
-        <Field label="Id" hint={savedId !== null && savedId !== meta.id ? `Saving stores a new workflow; "${savedId}" stays.` : 'Lowercase letters, digits, _ and -.'}>
+        <Field label="Id" hint={savedId !== null && savedId !== meta.id ? `Saving asks: rename "${savedId}" or save a copy.` : 'Lowercase letters, digits, _ and -.'}>
           <input value={meta.id} data-testid="workflow-id" onChange={(event) => updateMeta({ id: event.target.value }, 'id')} />
         </Field>
         <Field label="Description">
