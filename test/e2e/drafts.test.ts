@@ -69,6 +69,7 @@ describe.skipIf(browserUnavailable() !== null)('unsaved work survives a reload',
     const before = await schema.inputValue();
     await schema.fill('{ "type": "object", "properties": ');
     await page.getByTestId('inputs-schema-error').waitFor();
+    expect(await page.getByTestId('invalid-fields').innerText()).toBe('1 field with invalid JSON');
 
     // Show a node, then the workflow again: the half-typed text is still there, still marked.
     await app.node('input').click();
