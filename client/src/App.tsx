@@ -4,6 +4,8 @@ import { bootstrap } from './app-actions';
 import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './canvas/Toolbar';
 import { DatasetView } from './dataset/DatasetView';
+import { ChoiceDialog } from './dialogs/ChoiceDialog';
+import { DraftNotice } from './drafts/DraftNotice';
 import { Inspector } from './inspector/Inspector';
 import { IssueList } from './issues/IssueList';
 import { RunPanel } from './run/RunPanel';
@@ -31,6 +33,7 @@ export function App() {
     <ReactFlowProvider>
       <div className="app">
         <StatusBanner />
+        <ChoiceDialog />
         <aside className="sidebar">
           <div className="brand">Trellis</div>
           <WorkflowList />
@@ -38,6 +41,7 @@ export function App() {
         </aside>
         <main className="main">
           <Toolbar />
+          <DraftNotice />
           <Canvas />
           <IssueList />
         </main>

@@ -5,9 +5,14 @@ import { api } from './api/api';
 import { ApiError } from './api/api-error';
 import type { WorkflowRef } from './api/api-types';
 import { followRunEvents } from './api/follow-run-events';
+import { readDraft } from './drafts/draft-store';
+import { fieldDraftCount } from './drafts/field-drafts';
+import { askChoice } from './dialogs/choice-question';
 import { uniqueId } from './store/unique-id';
 import { appStore } from './store/use-app-store';
 import { loadWorkflowFile } from './validation/validate-document';
+import { freeWorkflowId } from './workflows/free-workflow-id';
+import { saveTarget } from './workflows/save-target';
 
 /**
  * The canvas's named actions that talk to the server: each fetches, then calls store actions.
@@ -32,7 +37,12 @@ export async function bootstrap(): Promise<void> {
   await refreshWorkflows();
   const wanted = decodeURIComponent(location.hash.replace(/^#\/?w\//, ''));
   if (location.hash.startsWith('#/w/') && appStore.getState().workflows.some((summary) => summary.id === wanted)) await openWorkflow(wanted);
-  else await refreshRuns();
+  else {
+    // A never-saved document left unsaved by a reload or a closed tab.
+    const draft = readDraft(localStorage, null);
+    if (draft) appStore.getState().openDraft(draft.workflow, null, draft.savedAt);
+    await refreshRuns();
+  }
 }
 
 export async function refreshWorkflows(): Promise<void> {
@@ -56,7 +66,10 @@ export async function openWorkflow(id: string): Promise<void> {
   try {
     const workflow = await api.getWorkflow(id);
     stopRun();
-    appStore.getState().openDocument(workflow, workflow.id);
+    // Unsaved edits of this workflow from an earlier visit win over the stored version, visibly (DraftNotice).
+    const draft = readDraft(localStorage, workflow.id);
+    if (draft) appStore.getState().openDraft(draft.workflow, workflow.id, draft.savedAt);
+    else appStore.getState().openDocument(workflow, workflow.id);
     history.replaceState(null, '', `#/w/${encodeURIComponent(workflow.id)}`);
     await refreshRuns();
   } catch (error) {
@@ -72,21 +85,129 @@ export function newWorkflow(): void {
   history.replaceState(null, '', '#/');
 }
 
-/** POST a never-saved document (or one whose id was changed), PUT one already stored. */
+/**
+ * Before the open document is replaced: true when it may go (nothing unsaved, saved now, or the
+ * user discarded the changes), false when the user cancelled or the save failed (its notice says why).
+ */
+export async function mayLeaveDocument(action: string): Promise<boolean> {
+  const { dirty, meta } = appStore.getState();
+  if (!dirty) return true;
+  const answer = await askChoice({
+    testId: 'unsaved-dialog',
+    title: 'Unsaved changes',
+    text: `"${meta.name}" has changes that are not saved. Save them before you ${action}?`,
+    choices: [
+      { answer: 'cancel', label: 'Cancel', testId: 'unsaved-cancel' },
+      { answer: 'discard', label: 'Discard changes', kind: 'danger', testId: 'unsaved-discard' },
+      { answer: 'save', label: 'Save', kind: 'primary', testId: 'unsaved-save' },
+    ],
+  });
+  if (answer === 'cancel') return false;
+  if (answer === 'save') return saveDocument();
+  appStore.getState().forgetChanges();
+  return true;
+}
+
+/** The workflow list's click: asks about unsaved changes first; the open workflow stays as it is. */
+export async function switchToWorkflow(id: string): Promise<void> {
+  const { savedId, workflows } = appStore.getState();
+  if (id === savedId) return;
+  const name = workflows.find((summary) => summary.id === id)?.name ?? id;
+  if (await mayLeaveDocument(`open "${name}"`)) await openWorkflow(id);
+}
+
+/** The New button: asks about unsaved changes first. */
+export async function startNewWorkflow(): Promise<void> {
+  if (await mayLeaveDocument('start a new workflow')) newWorkflow();
+}
+
+/** Throws the open document's unsaved changes (and their draft) away and shows the stored version, or a blank one if it was never saved. */
+export async function discardChanges(): Promise<void> {
+  const { savedId, workflows, forgetChanges } = appStore.getState();
+  // Clean first: the autosave removes the draft instead of flushing it once more when the next document opens.
+  forgetChanges();
+  if (savedId !== null && workflows.some((summary) => summary.id === savedId)) await openWorkflow(savedId);
+  else newWorkflow();
+}
+
+/**
+ * PUT the workflow the document was opened from, POST a new one; an id that names another stored
+ * workflow asks Overwrite / Rename / Cancel. A document with errors is saved too (the server flags
+ * it and refuses to run it), so half-built work is never lost.
+ */
 export async function saveDocument(): Promise<boolean> {
   const store = appStore.getState();
-  const workflow = store.toWorkflow();
+  let workflow = store.toWorkflow();
+  const taken = new Set(store.workflows.map((summary) => summary.id));
+  let target = saveTarget(store.savedId, workflow.id, taken);
+  // The id field changed on a stored workflow: a rename moves it, a copy leaves the original.
+  const renamedFrom = store.savedId !== null && store.savedId !== workflow.id && taken.has(store.savedId) ? store.savedId : null;
+  let move = false;
+  if (renamedFrom !== null) {
+    const answer = await askChoice({
+      testId: 'rename-dialog',
+      title: 'The id changed',
+      text: `This workflow is stored as "${renamedFrom}". Rename it to "${workflow.id}", or save a copy under "${workflow.id}" and keep "${renamedFrom}"?`,
+      choices: [
+        { answer: 'cancel', label: 'Cancel', testId: 'rename-cancel' },
+        { answer: 'copy', label: 'Save a copy', testId: 'rename-copy' },
+        { answer: 'move', label: `Rename to "${workflow.id}"`, kind: 'primary', testId: 'rename-move' },
+      ],
+    });
+    if (answer === 'cancel') return false;
+    move = answer === 'move';
+  }
   try {
-    const saved = store.savedId === workflow.id ? await api.updateWorkflow(workflow) : await api.createWorkflow(workflow);
-    appStore.getState().markSaved(saved);
-    appStore.getState().notify('info', `Saved "${saved.name}".`);
-    history.replaceState(null, '', `#/w/${encodeURIComponent(saved.id)}`);
+    if (target.kind === 'create') {
+      try {
+        await api.createWorkflow(workflow);
+      } catch (error) {
+        // Stored since the list was fetched (another tab): the same question as a known clash.
+        if (!(error instanceof ApiError && error.status === 409)) throw error;
+        target = { kind: 'clash', suggestedId: freeWorkflowId(workflow.id, new Set([...taken, workflow.id])) };
+      }
+    }
+    if (target.kind === 'clash') {
+      const answer = await askIdClash(workflow.id, target.suggestedId, 'save');
+      if (answer === 'cancel') return false;
+      if (answer === 'rename') {
+        appStore.getState().updateMeta({ id: target.suggestedId });
+        workflow = appStore.getState().toWorkflow();
+        await api.createWorkflow(workflow);
+      } else await api.updateWorkflow(workflow);
+    }
+    if (target.kind === 'replace') await api.updateWorkflow(workflow);
+    // Deleted only once the new id is stored, so a failed save never loses the original. Its runs keep their snapshot.
+    if (move && renamedFrom !== null && renamedFrom !== workflow.id) await api.deleteWorkflow(renamedFrom);
+    appStore.getState().markSaved(workflow);
+    const errors = appStore.getState().issues.errors.length;
+    const unparsed = fieldDraftCount();
+    const saved = errors === 0 ? `Saved "${workflow.name}".` : `Saved "${workflow.name}" with ${errors} error${errors === 1 ? '' : 's'}: it cannot run until ${errors === 1 ? 'it is' : 'they are'} fixed (see Issues).`;
+    // Text that is not JSON is not in the document: say that its last valid value is what was stored.
+    const fields = unparsed === 0 ? '' : ` ${unparsed} field${unparsed === 1 ? ' holds' : 's hold'} invalid JSON; the last valid value was saved.`;
+    appStore.getState().notify('info', saved + fields);
+    history.replaceState(null, '', `#/w/${encodeURIComponent(workflow.id)}`);
     await refreshWorkflows();
     return true;
   } catch (error) {
     fail('Not saved')(error);
     return false;
   }
+}
+
+/** Overwrite the stored workflow with this id, or use the free `suggestedId`. */
+function askIdClash(id: string, suggestedId: string, verb: 'save' | 'import'): Promise<'overwrite' | 'rename' | 'cancel'> {
+  const name = appStore.getState().workflows.find((summary) => summary.id === id)?.name ?? id;
+  return askChoice({
+    testId: 'clash-dialog',
+    title: 'This id is taken',
+    text: `A workflow with id "${id}" ("${name}") is already stored. Overwrite it, or ${verb} as "${suggestedId}"?`,
+    choices: [
+      { answer: 'cancel', label: 'Cancel', testId: 'clash-cancel' },
+      { answer: 'overwrite', label: `Overwrite "${id}"`, kind: 'danger', testId: 'clash-overwrite' },
+      { answer: 'rename', label: `${verb === 'save' ? 'Save' : 'Import'} as "${suggestedId}"`, kind: 'primary', testId: 'clash-rename' },
+    ],
+  });
 }
 
 function follow(runId: string, after = 0): void {
@@ -205,23 +326,22 @@ export async function importWorkflowFile(file: File): Promise<void> {
   store.setImportReport(null);
   let workflow = result.workflow;
   const taken = new Set(store.workflows.map((summary) => summary.id));
-  const renamed = taken.has(workflow.id);
-  if (renamed) workflow = { ...workflow, id: freeWorkflowId(workflow.id, taken) };
+  let overwrite = false;
+  if (taken.has(workflow.id)) {
+    const suggestedId = freeWorkflowId(workflow.id, taken);
+    const answer = await askIdClash(workflow.id, suggestedId, 'import');
+    if (answer === 'cancel') return;
+    overwrite = answer === 'overwrite';
+    if (!overwrite) workflow = { ...workflow, id: suggestedId };
+  }
+  if (!(await mayLeaveDocument(`import "${file.name}"`))) return;
   try {
-    const saved = await api.createWorkflow(workflow);
+    const saved = overwrite ? await api.updateWorkflow(workflow) : await api.createWorkflow(workflow);
     await refreshWorkflows();
     await openWorkflow(saved.id);
-    appStore.getState().notify('info', renamed ? `Imported as "${saved.id}": a workflow with id "${result.workflow.id}" already exists.` : `Imported "${saved.name}".`);
+    appStore.getState().notify('info', overwrite ? `Imported "${saved.name}" over the stored "${saved.id}".` : `Imported "${saved.name}" as "${saved.id}".`);
   } catch (error) {
     fail(`"${file.name}" was not imported`)(error);
-  }
-}
-
-/** `<id>-2`, `<id>-3`, … : the first one not taken, within the workflow-id length limit. */
-function freeWorkflowId(id: string, taken: ReadonlySet<string>): string {
-  for (let n = 2; ; n += 1) {
-    const candidate = `${id.slice(0, 60)}-${n}`;
-    if (!taken.has(candidate)) return candidate;
   }
 }
 

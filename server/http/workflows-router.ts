@@ -4,29 +4,23 @@ import type { ModelCatalog } from '../../shared/claude-models/model-catalog';
 import type { Workflow } from '../../shared/workflow-types';
 import type { Store } from '../store/store';
 import { HttpError } from './http-error';
+import { storableWorkflow } from './storable-workflow';
 
-/** Validates a posted document or throws 400 with the validator's issues. */
-function requireValid(document: unknown, models: ModelCatalog): { workflow: Workflow; warnings: unknown[] } {
-  const result = loadWorkflow(document, { models });
-  if (!result.valid || !result.workflow) {
-    throw new HttpError(400, 'invalid_workflow', `The workflow is invalid: ${result.errors[0]?.message ?? 'unknown error'}`, { errors: result.errors, warnings: result.warnings });
-  }
-  return { workflow: result.workflow, warnings: result.warnings };
-}
-
-function describe(json: string): { description?: string; nodeCount: number } {
+/** A list row's extras; `errorCount` > 0 marks a workflow saved with errors (it cannot run until fixed). */
+function describe(json: string, models: ModelCatalog): { description?: string; nodeCount: number; errorCount: number } {
   const document = JSON.parse(json) as Partial<Workflow>;
-  return { description: document.description, nodeCount: document.nodes?.length ?? 0 };
+  return { description: document.description, nodeCount: document.nodes?.length ?? 0, errorCount: loadWorkflow(document, { models }).errors.length };
 }
 
 /** `models`: the server's catalogue (live or facts), so the validator checks what the models accept. */
 export function workflowsRouter(store: Store, models: () => Promise<ModelCatalog>, now: () => number = Date.now): Router {
   const router = Router();
 
-  router.get('/', (_req, res) => {
+  router.get('/', async (_req, res) => {
+    const catalog = await models();
     const workflows = store.workflows.list().map((summary) => {
       const stored = store.workflows.get(summary.id);
-      return { ...summary, ...(stored ? describe(stored.json) : { nodeCount: 0 }) };
+      return { ...summary, ...(stored ? describe(stored.json, catalog) : { nodeCount: 0, errorCount: 0 }) };
     });
     res.json({ workflows });
   });
@@ -38,11 +32,12 @@ export function workflowsRouter(store: Store, models: () => Promise<ModelCatalog
   });
 
   router.post('/', async (req, res) => {
-    const { workflow, warnings } = requireValid(req.body, await models());
+    const { workflow, valid, errors, warnings } = storableWorkflow(req.body, await models());
     if (!store.workflows.insert({ id: workflow.id, name: workflow.name, json: stringifyWorkflow(workflow) }, now())) {
-      throw new HttpError(409, 'conflict', `A workflow with id "${workflow.id}" already exists; PUT /api/workflows/${workflow.id} to replace it.`);
+      // The client offers Overwrite (PUT) or Rename (a free id) on this type.
+      throw new HttpError(409, 'conflict', `A workflow with id "${workflow.id}" already exists.`, { id: workflow.id });
     }
-    res.status(201).location(`/api/workflows/${encodeURIComponent(workflow.id)}`).json({ workflow, warnings });
+    res.status(201).location(`/api/workflows/${encodeURIComponent(workflow.id)}`).json({ workflow, valid, errors, warnings });
   });
 
   router.get('/:id', (req, res) => {
@@ -52,14 +47,14 @@ export function workflowsRouter(store: Store, models: () => Promise<ModelCatalog
   });
 
   router.put('/:id', async (req, res) => {
-    const { workflow, warnings } = requireValid(req.body, await models());
+    const { workflow, valid, errors, warnings } = storableWorkflow(req.body, await models());
     if (workflow.id !== req.params.id) {
       throw new HttpError(400, 'id_mismatch', `The body's id "${workflow.id}" does not match the URL's "${req.params.id}".`);
     }
     if (!store.workflows.update({ id: workflow.id, name: workflow.name, json: stringifyWorkflow(workflow) }, now())) {
       throw new HttpError(404, 'not_found', `No workflow with id "${req.params.id}"; POST /api/workflows to create it.`);
     }
-    res.json({ workflow, warnings });
+    res.json({ workflow, valid, errors, warnings });
   });
 
   router.delete('/:id', (req, res) => {

@@ -25,6 +25,8 @@ export interface WorkflowSummary {
   name: string;
   description?: string;
   nodeCount: number;
+  /** Validation errors it was saved with (a half-built workflow); it cannot run until they are fixed. */
+  errorCount?: number;
   createdAt: number;
   updatedAt: number;
 }

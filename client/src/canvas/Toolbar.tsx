@@ -1,12 +1,16 @@
 import { useReactFlow } from '@xyflow/react';
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { exportDocument, saveDocument } from '../app-actions';
+import { fieldDrafts } from '../drafts/field-drafts';
 import { appStore, useAppStore } from '../store/use-app-store';
 
 export function Toolbar() {
   const { name, dirty, canUndo, canRedo, savedId } = useAppStore(
     useShallow((state) => ({ name: state.meta.name, dirty: state.dirty, canUndo: state.past.length > 0, canRedo: state.future.length > 0, savedId: state.savedId })),
   );
+  // Invalid JSON text is not in the document, so `dirty` cannot tell: say it here, or it is easy to forget.
+  const unparsedFields = useStore(fieldDrafts, (state) => Object.keys(state.drafts).length);
   const flow = useReactFlow();
   const { undo, redo, layout, deleteSelection } = appStore.getState();
   const arrange = () => {
@@ -18,6 +22,11 @@ export function Toolbar() {
       <div className="toolbar__title">
         <span className="toolbar__name">{name}</span>
         {(dirty || savedId === null) && <span className="toolbar__dirty">{savedId === null ? 'not saved yet' : 'unsaved changes'}</span>}
+        {unparsedFields > 0 && (
+          <span className="toolbar__dirty" data-testid="invalid-fields" title="Text in these inspector fields is not valid JSON; the workflow keeps their last valid value">
+            {unparsedFields} field{unparsedFields === 1 ? '' : 's'} with invalid JSON
+          </span>
+        )}
       </div>
       <div className="toolbar__actions">
         <button type="button" className="button" data-testid="undo-button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)">

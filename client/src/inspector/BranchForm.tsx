@@ -90,7 +90,7 @@ export function BranchForm({ nodeId, config }: { nodeId: string; config: BranchC
                     <option key={op}>{op}</option>
                   ))}
                 </select>
-                <JsonField value={route.when.value} rows={1} onChange={(value) => setRoute(index, { ...route, when: { ...(route.when as { json_path: string; op: 'eq' }), value: value as Json } }, 'value')} />
+                <JsonField value={route.when.value} draftKey={`${nodeId}/routes/${index}/value`} rows={1} onChange={(value) => setRoute(index, { ...route, when: { ...(route.when as { json_path: string; op: 'eq' }), value: value as Json } }, 'value')} />
               </div>
             )}
           </div>

@@ -17,7 +17,7 @@ export function OutputForm({ nodeId, config }: { nodeId: string; config: OutputC
       </Field>
       {mapped ? (
         <Field label="Fields (name → template)">
-          <JsonField value={config.value} testId="output-map" onChange={(value) => set({ value: value as OutputConfig['value'] }, 'value')} />
+          <JsonField value={config.value} draftKey={`${nodeId}/value`} testId="output-map" onChange={(value) => set({ value: value as OutputConfig['value'] }, 'value')} />
         </Field>
       ) : (
         <Field label="Value">

@@ -70,7 +70,7 @@ export function PromptForm({ nodeId, type, config }: PromptFormProps) {
 
       {type === 'vision' && (
         <Field label="Images" hint="A list of {source: base64 | url | file | template, …}">
-          <JsonField value={(config as VisionConfig).images} testId="images-json" rows={6} onChange={(images) => set({ images } as Partial<PromptConfig>, 'images')} />
+          <JsonField value={(config as VisionConfig).images} draftKey={`${nodeId}/images`} testId="images-json" rows={6} onChange={(images) => set({ images } as Partial<PromptConfig>, 'images')} />
         </Field>
       )}
 
@@ -82,7 +82,7 @@ export function PromptForm({ nodeId, type, config }: PromptFormProps) {
       </Field>
       {config.output === 'json' && (
         <Field label="JSON output schema">
-          <JsonField value={config.schema} testId="output-schema" onChange={(schema) => set({ schema: schema as PromptConfig['schema'] }, 'schema')} />
+          <JsonField value={config.schema} draftKey={`${nodeId}/schema`} testId="output-schema" onChange={(schema) => set({ schema: schema as PromptConfig['schema'] }, 'schema')} />
         </Field>
       )}
       <Field label="When the answer hits max_tokens">

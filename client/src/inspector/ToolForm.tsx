@@ -23,7 +23,7 @@ export function ToolForm({ nodeId, config }: { nodeId: string; config: ToolConfi
         <textarea rows={3} value={config.description ?? ''} onChange={(event) => set({ description: event.target.value || undefined }, 'description')} />
       </Field>
       <Field label="Input schema (JSON Schema)">
-        <JsonField value={config.input_schema} testId="tool-input-schema" onChange={(schema) => set({ input_schema: schema as ToolConfig['input_schema'] }, 'input_schema')} />
+        <JsonField value={config.input_schema} draftKey={`${nodeId}/input_schema`} testId="tool-input-schema" onChange={(schema) => set({ input_schema: schema as ToolConfig['input_schema'] }, 'input_schema')} />
       </Field>
       <Field label="Implementation">
         <select value={kind} onChange={(event) => set({ implementation: STARTERS[event.target.value as ToolImplementation['kind']] }, 'implementation.kind')}>
@@ -42,7 +42,7 @@ export function ToolForm({ nodeId, config }: { nodeId: string; config: ToolConfi
         />
       )}
       <Field label="Implementation settings">
-        <JsonField value={config.implementation} rows={6} testId="tool-implementation" onChange={(implementation) => set({ implementation: implementation as ToolImplementation }, 'implementation')} />
+        <JsonField value={config.implementation} draftKey={`${nodeId}/implementation`} rows={6} testId="tool-implementation" onChange={(implementation) => set({ implementation: implementation as ToolImplementation }, 'implementation')} />
       </Field>
     </div>
   );

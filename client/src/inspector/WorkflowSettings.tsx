@@ -25,11 +25,11 @@ export function WorkflowSettings() {
         <Field label="Name">
           <input value={meta.name} data-testid="workflow-name" onChange={(event) => updateMeta({ name: event.target.value }, 'name')} />
         </Field>
-        <Field label="Id" hint={savedId !== null && savedId !== meta.id ? `Saving stores a new workflow; "${savedId}" stays.` : 'Lowercase letters, digits, _ and -.'}>
+        <Field label="Id" hint={savedId !== null && savedId !== meta.id ? `Saving asks: rename "${savedId}" or save a copy.` : 'Lowercase letters, digits, _ and -.'}>
           <input value={meta.id} data-testid="workflow-id" onChange={(event) => updateMeta({ id: event.target.value }, 'id')} />
         </Field>
         <Field label="Description">
-          <textarea rows={2} value={meta.description ?? ''} onChange={(event) => updateMeta({ description: event.target.value || undefined }, 'description')} />
+          <textarea rows={2} value={meta.description ?? ''} data-testid="workflow-description" onChange={(event) => updateMeta({ description: event.target.value || undefined }, 'description')} />
         </Field>
         <Field label="Default model">
           <ModelPicker value={defaults.model} fallback={DEFAULT_MODEL} onChange={(model) => setDefaults({ model }, 'defaults.model')} />
@@ -38,10 +38,10 @@ export function WorkflowSettings() {
           <input type="number" min={1} value={defaults.max_tokens ?? ''} onChange={(event) => setDefaults({ max_tokens: event.target.value === '' ? undefined : Number(event.target.value) }, 'defaults.max_tokens')} />
         </Field>
         <Field label="Inputs (JSON Schema of a run's input)">
-          <JsonField value={meta.inputs} testId="inputs-schema" onChange={(inputs) => updateMeta({ inputs: inputs as JsonSchema }, 'inputs')} />
+          <JsonField value={meta.inputs} draftKey="workflow/inputs" testId="inputs-schema" onChange={(inputs) => updateMeta({ inputs: inputs as JsonSchema }, 'inputs')} />
         </Field>
         <Field label="Samples">
-          <JsonField value={meta.samples ?? []} rows={6} testId="samples-json" onChange={(samples) => updateMeta({ samples: Array.isArray(samples) && samples.length > 0 ? (samples as WorkflowSample[]) : undefined }, 'samples')} />
+          <JsonField value={meta.samples ?? []} draftKey="workflow/samples" rows={6} testId="samples-json" onChange={(samples) => updateMeta({ samples: Array.isArray(samples) && samples.length > 0 ? (samples as WorkflowSample[]) : undefined }, 'samples')} />
         </Field>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { WorkflowIssue } from '../../../shared/validate-workflow';
+import type { Workflow } from '../../../shared/workflow-types';
 import type { Health, ModelInfo, RunSummary, WorkflowSummary } from '../api/api-types';
 import { canvasModelCatalog, type CanvasModelCatalog } from '../models/canvas-model-catalog';
 import type { DocumentSlice } from './document-slice';
@@ -15,12 +16,14 @@ export interface CatalogSlice {
   modelCatalog: CanvasModelCatalog;
   workflows: WorkflowSummary[];
   runs: RunSummary[];
+  /** The workflow last deleted from the list, kept in memory so the list can offer Undo (re-create it). */
+  deletedWorkflow: Workflow | null;
   /** One line for the status bar: the outcome of the last save, import, export or failed request. */
   notice: Notice | null;
   /** Why the last imported file was refused; nothing of it was added. */
   importReport: { fileName: string; errors: WorkflowIssue[]; warnings: WorkflowIssue[] } | null;
   setImportReport(report: CatalogSlice['importReport']): void;
-  setCatalog(patch: Partial<Pick<CatalogSlice, 'health' | 'models' | 'workflows' | 'runs'>>): void;
+  setCatalog(patch: Partial<Pick<CatalogSlice, 'health' | 'models' | 'workflows' | 'runs' | 'deletedWorkflow'>>): void;
   notify(kind: 'info' | 'error', text: string): void;
   /** Clears the notice if it is still the one given (a newer one keeps its own time). */
   dismissNotice(id: number): void;
@@ -35,6 +38,7 @@ export const createCatalogSlice: StateCreator<CatalogSlice & Pick<DocumentSlice,
   modelCatalog: canvasModelCatalog(null),
   workflows: [],
   runs: [],
+  deletedWorkflow: null,
   notice: null,
   importReport: null,
   setImportReport: (importReport) => set({ importReport }),

@@ -30,10 +30,16 @@ export interface DocumentSlice {
   clipboard: { nodes: FlowNode[]; edges: FlowEdge[] } | null;
   /** Increases each time another document is opened, so the canvas knows to fit the view. */
   openCount: number;
+  /** When the open document was restored from an autosaved draft, the draft's time; null otherwise. */
+  restoredDraftAt: number | null;
 
   newDocument(id: string): void;
   openDocument(workflow: Workflow, savedId: string | null): void;
+  /** Opens an autosaved draft: unsaved (dirty) from the start, so it is neither lost nor mistaken for the stored version. */
+  openDraft(workflow: Workflow, savedId: string | null, savedAt: number): void;
   markSaved(workflow: Workflow): void;
+  /** The user chose to throw the unsaved changes away (the caller opens another document next). */
+  forgetChanges(): void;
   toWorkflow(): Workflow;
   onNodesChange(changes: NodeChange<FlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<FlowEdge>[]): void;
@@ -109,7 +115,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
     set({ ...change, dirty: true });
   };
   const fresh = (snapshot: DocumentSnapshot, savedId: string | null) =>
-    set((state) => ({ ...snapshot, savedId, dirty: false, past: [], future: [], coalesceKey: null, openCount: state.openCount + 1 }));
+    set((state) => ({ ...snapshot, savedId, dirty: false, past: [], future: [], coalesceKey: null, openCount: state.openCount + 1, restoredDraftAt: null }));
 
   return {
     ...workflowToFlow(blankWorkflow('untitled')),
@@ -120,10 +126,16 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
     coalesceKey: null,
     clipboard: null,
     openCount: 0,
+    restoredDraftAt: null,
 
     newDocument: (id) => fresh(workflowToFlow(blankWorkflow(id)), null),
     openDocument: (workflow, savedId) => fresh(workflowToFlow(workflow), savedId),
-    markSaved: (workflow) => set({ savedId: workflow.id, dirty: false, coalesceKey: null }),
+    openDraft: (workflow, savedId, savedAt) => {
+      fresh(workflowToFlow(workflow), savedId);
+      set({ dirty: true, restoredDraftAt: savedAt });
+    },
+    forgetChanges: () => set({ dirty: false, coalesceKey: null, restoredDraftAt: null }),
+    markSaved: (workflow) => set({ savedId: workflow.id, dirty: false, coalesceKey: null, restoredDraftAt: null }),
     toWorkflow: () => flowToWorkflow(snapshotOf(get())),
 
     onNodesChange: (changes) => {

@@ -16,6 +16,19 @@ export class TrellisPage {
     return this.page.getByTestId(`workflow-${id}`);
   }
 
+  /** The ids the workflow list shows, top to bottom. */
+  async listedWorkflowIds(): Promise<string[]> {
+    return this.page.locator('[data-testid^="workflow-"][data-testid]:not([data-testid="workflow-search"]):not([data-testid="workflow-name"]):not([data-testid="workflow-id"])').evaluateAll((elements) =>
+      elements.filter((element) => element.closest('.workflow-list')).map((element) => element.getAttribute('data-testid')?.replace(/^workflow-/, '') ?? ''),
+    );
+  }
+
+  /** A row action (`delete`, `duplicate`) shows on hover, as for a mouse user. */
+  async workflowAction(action: 'delete' | 'duplicate', id: string): Promise<void> {
+    await this.workflowItem(id).hover();
+    await this.page.getByTestId(`${action}-${id}`).click();
+  }
+
   async openWorkflow(id: string): Promise<void> {
     await this.workflowItem(id).click();
     await this.page.waitForFunction((wanted) => location.hash === `#/w/${wanted}`, id);

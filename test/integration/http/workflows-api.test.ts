@@ -38,21 +38,52 @@ describe('workflows CRUD', () => {
     expect((await del('/api/workflows/chain')).status).toBe(404);
   });
 
-  it('refuses a duplicate id (409), an invalid document (400 with issues), a mismatched or unknown PUT', async () => {
+  it('refuses a duplicate id (409) naming the id, a document it cannot store (400 with issues), a mismatched or unknown PUT', async () => {
     await app.postJson('/api/workflows', chainWorkflow());
     const duplicate = await app.postJson('/api/workflows', chainWorkflow());
     expect(duplicate.status).toBe(409);
-    expect(await duplicate.json()).toMatchObject({ error: { type: 'conflict' } });
+    const clash = (await duplicate.json()) as { error: { type: string; message: string; details: { id: string } } };
+    expect(clash.error).toMatchObject({ type: 'conflict', details: { id: 'chain' } });
+    expect(clash.error.message).not.toContain('PUT');
 
-    const invalid = await app.postJson('/api/workflows', { ...chainWorkflow('other'), nodes: [] });
-    expect(invalid.status).toBe(400);
-    const body = (await invalid.json()) as { error: { details: { errors: { rule: string; path: string }[] } } };
-    expect(body.error.details.errors.length).toBeGreaterThan(0);
+    for (const unstorable of [{ format: 'nope' }, { ...chainWorkflow(), id: 'Not An Id!' }, { ...chainWorkflow('noname'), name: 7 }, { ...chainWorkflow('nonodes'), nodes: 'none' }]) {
+      const refused = await app.postJson('/api/workflows', unstorable);
+      expect(refused.status).toBe(400);
+      const body = (await refused.json()) as { error: { type: string; details: { errors: { rule: string; path: string }[] } } };
+      expect(body.error.type).toBe('invalid_workflow');
+      expect(body.error.details.errors.length).toBeGreaterThan(0);
+    }
     expect(app.store.workflows.count()).toBe(1);
 
     expect((await put('/api/workflows/chain', chainWorkflow('different'))).status).toBe(400);
     expect((await put('/api/workflows/ghost', chainWorkflow('ghost'))).status).toBe(404);
     expect(app.store.workflows.get('chain')?.json).toBe(stringifyWorkflow(chainWorkflow()));
+  });
+
+  it('stores a workflow with validation errors flagged invalid, lists it with its error count, and refuses to run it', async () => {
+    const halfBuilt = { ...chainWorkflow('half'), edges: [] };
+    const created = await app.postJson('/api/workflows', halfBuilt);
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as { valid: boolean; errors: { rule: string }[] };
+    expect(body.valid).toBe(false);
+    expect(body.errors.length).toBeGreaterThan(0);
+    expect(JSON.parse(app.store.workflows.get('half')?.json ?? 'null')).toEqual(halfBuilt);
+
+    const list = (await (await app.request('/api/workflows')).json()) as { workflows: { id: string; errorCount: number }[] };
+    expect(list.workflows).toEqual([expect.objectContaining({ id: 'half', errorCount: body.errors.length })]);
+
+    const run = await app.postJson('/api/runs', { workflowId: 'half', input: {} });
+    expect(run.status).toBe(400);
+    const refusal = (await run.json()) as { error: { type: string; message: string } };
+    expect(refusal.error.type).toBe('invalid_workflow');
+    expect(refusal.error.message).toContain('The workflow is invalid');
+
+    // Fixed and saved again: valid, listed without errors, and it runs.
+    const fixed = await put('/api/workflows/half', chainWorkflow('half'));
+    expect(((await fixed.json()) as { valid: boolean }).valid).toBe(true);
+    const relisted = (await (await app.request('/api/workflows')).json()) as { workflows: { errorCount: number }[] };
+    expect(relisted.workflows[0]?.errorCount).toBe(0);
+    expect((await app.postJson('/api/runs', { workflowId: 'half', input: { topic: 'tea' } })).status).toBe(202);
   });
 
   it('validates without storing: {valid, errors, warnings}', async () => {
