@@ -35,7 +35,8 @@ describe.skipIf(browserUnavailable() !== null)('documentation screenshots', () =
     if (await page.getByTestId('notice').isVisible()) await page.getByTestId('notice').getByRole('button').click();
     expect(await shoot(page, 'canvas-after-run')).toBeGreaterThan(10_000);
 
-    await app.openWorkflow('weather-agent');
+    // Auto-layout left unsaved changes: leaving asks, and the screenshots do not keep them.
+    await app.openWorkflow('weather-agent', { discardChanges: true });
     await app.chooseSample('tokyo');
     await app.run();
     expect(await app.waitForRunEnd()).toBe('completed');
@@ -51,13 +52,13 @@ describe.skipIf(browserUnavailable() !== null)('documentation screenshots', () =
     expect(await shoot(page, 'inspector')).toBeGreaterThan(10_000);
     await page.keyboard.press('Escape');
 
-    await app.openWorkflow('code-review');
+    await app.openWorkflow('code-review', { discardChanges: true });
     await app.node('review').click();
     await page.getByTestId('message-0').fill('Review this diff from {{reviewer.text}}:\n\n{{input.diff}}');
     await expect.poll(() => app.issueCount()).toBeGreaterThan(0);
     expect(await shoot(page, 'issues')).toBeGreaterThan(10_000);
 
-    await app.openWorkflow('support-triage');
+    await app.openWorkflow('support-triage', { discardChanges: true });
     await app.chooseSample('refund');
     await app.estimate();
     expect(await shoot(page.locator('.panel'), 'estimate')).toBeGreaterThan(10_000);

@@ -29,8 +29,14 @@ export class TrellisPage {
     await this.page.getByTestId(`${action}-${id}`).click();
   }
 
-  async openWorkflow(id: string): Promise<void> {
+  /** Opens a workflow; with `discardChanges`, answers the unsaved-changes question with Discard when it is asked. */
+  async openWorkflow(id: string, options: { discardChanges?: boolean } = {}): Promise<void> {
     await this.workflowItem(id).click();
+    if (options.discardChanges) {
+      const asked = this.page.getByTestId('unsaved-discard');
+      const opened = this.page.waitForFunction((wanted) => location.hash === `#/w/${wanted}`, id);
+      if ((await Promise.race([asked.waitFor().then(() => 'asked'), opened.then(() => 'opened')])) === 'asked') await asked.click();
+    }
     await this.page.waitForFunction((wanted) => location.hash === `#/w/${wanted}`, id);
     await this.node('input').waitFor();
     await this.waitForSteadyViewport();
