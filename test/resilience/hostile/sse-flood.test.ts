@@ -144,6 +144,9 @@ describe('an SSE flood', () => {
     // is refused depends on timing, but each is answered and none stalls the others.
     expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThan(0);
     const ratio = median(busy) / median(idle);
-    expect(ratio, `health median ${median(busy).toFixed(1)} ms during the flood vs ${median(idle).toFixed(1)} ms idle`).toBeLessThan(20);
+    // Before the fix the flood stalled /api/health for about 13 s (over 10,000× idle). The bound is
+    // loose on purpose: this same process also drives the 2,000 client sockets, on 2 shared cores,
+    // so under CI load the healthy ratio has been seen at 25×.
+    expect(ratio, `health median ${median(busy).toFixed(1)} ms during the flood vs ${median(idle).toFixed(1)} ms idle`).toBeLessThan(200);
   });
 });
