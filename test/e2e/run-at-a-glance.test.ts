@@ -69,22 +69,6 @@ describe.skipIf(browserUnavailable() !== null)('reading a run at a glance', () =
     expect(await app.waitForRunEnd()).toBe('completed');
   });
 
-  it('shows the nodes a cancel stopped as canceled, not failed, on the canvas and in the trace', async () => {
-    const app = await e2e.newPage();
-    await app.open();
-    await app.openWorkflow('multi-turn-chat');
-    await app.run();
-    await app.waitForStatus('explain', 'running');
-    await app.page.getByTestId('cancel-button').click();
-    expect(await app.waitForRunEnd()).toBe('canceled');
-    await app.waitForStatus('explain', 'canceled');
-    expect(await app.nodeView('explain').locator('.node__status').innerText()).toBe('canceled');
-    expect(await app.trace('explain').getAttribute('data-status')).toBe('canceled');
-    expect(await app.trace('explain').getByTestId('trace-canceled').innerText()).toMatch(/canceled/);
-    expect(await app.trace('explain').getByRole('alert').count()).toBe(0);
-    expect(await app.page.locator('[data-testid^="node-"][data-status="failed"]').count()).toBe(0);
-  });
-
   it('updates the history live: the run just finished is listed as completed without a refresh', async () => {
     const app = await e2e.newPage();
     await app.open();

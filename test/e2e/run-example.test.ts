@@ -74,7 +74,7 @@ describe.skipIf(browserUnavailable() !== null)('running an example workflow', ()
     expect(await app.page.locator('.route--taken').count()).toBeGreaterThan(0);
   });
 
-  it('cancels a running run: the run ends canceled and later nodes never start', async () => {
+  it('cancels a running run: the run ends canceled, later nodes never start, and the stopped node shows canceled, not failed', async () => {
     const app = await e2e.newPage();
     await app.open();
     await app.openWorkflow('multi-turn-chat');
@@ -84,5 +84,12 @@ describe.skipIf(browserUnavailable() !== null)('running an example workflow', ()
     expect(await app.waitForRunEnd()).toBe('canceled');
     expect(await app.nodeView('quiz').getAttribute('data-status')).not.toBe('completed');
     expect(await app.page.getByTestId('run-button').isEnabled()).toBe(true);
+    // Canceled is its own state on the canvas and in the trace (issue 13 group 4).
+    await app.waitForStatus('explain', 'canceled');
+    expect(await app.nodeView('explain').locator('.node__status').innerText()).toBe('canceled');
+    expect(await app.trace('explain').getAttribute('data-status')).toBe('canceled');
+    expect(await app.trace('explain').getByTestId('trace-canceled').innerText()).toMatch(/canceled/);
+    expect(await app.trace('explain').getByRole('alert').count()).toBe(0);
+    expect(await app.page.locator('[data-testid^="node-"][data-status="failed"]').count()).toBe(0);
   });
 });
