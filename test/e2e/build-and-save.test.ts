@@ -92,20 +92,21 @@ describe.skipIf(browserUnavailable() !== null)('building a workflow on the canva
     await app.connect('tool_1', 'tool', 'prompt_1', 'tools');
     await app.edge('tool_1', 'prompt_1').waitFor();
 
+    // Key presses re-render after the press returns: each check below waits for that render.
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
-    expect(await app.edge('tool_1', 'prompt_1').count()).toBe(0);
+    await expect.poll(() => app.edge('tool_1', 'prompt_1').count()).toBe(0);
     await page.keyboard.press('Control+z');
-    expect((await app.nodeIds()).sort()).toEqual(['input', 'prompt_1']);
+    await expect.poll(async () => (await app.nodeIds()).sort()).toEqual(['input', 'prompt_1']);
     await page.keyboard.press('Control+Shift+z');
     await page.keyboard.press('Control+Shift+z');
-    expect((await app.nodeIds()).sort()).toEqual(['input', 'prompt_1', 'tool_1']);
-    expect(await app.edge('tool_1', 'prompt_1').count()).toBe(1);
+    await expect.poll(async () => (await app.nodeIds()).sort()).toEqual(['input', 'prompt_1', 'tool_1']);
+    await expect.poll(() => app.edge('tool_1', 'prompt_1').count()).toBe(1);
 
     await app.node('tool_1').click();
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
-    expect((await app.nodeIds()).sort()).toEqual(['input', 'prompt_1', 'tool_1', 'tool_2']);
+    await expect.poll(async () => (await app.nodeIds()).sort()).toEqual(['input', 'prompt_1', 'tool_1', 'tool_2']);
 
     // Dragging a palette item drops the node where it is released.
     await page.getByTestId('palette-branch').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 120, y: 120 } });
@@ -117,10 +118,10 @@ describe.skipIf(browserUnavailable() !== null)('building a workflow on the canva
 
     await app.node('tool_1').click();
     await page.keyboard.press('Delete');
-    expect((await app.nodeIds()).sort()).toEqual(['branch_1', 'input', 'prompt_1', 'tool_2']);
-    expect(await app.edge('tool_1', 'prompt_1').count()).toBe(0);
+    await expect.poll(async () => (await app.nodeIds()).sort()).toEqual(['branch_1', 'input', 'prompt_1', 'tool_2']);
+    await expect.poll(() => app.edge('tool_1', 'prompt_1').count()).toBe(0);
     await page.keyboard.press('Control+z');
-    expect(await app.edge('tool_1', 'prompt_1').count()).toBe(1);
+    await expect.poll(() => app.edge('tool_1', 'prompt_1').count()).toBe(1);
   });
 
   it('shows validation issues on the node and in the list; clicking one selects the node', async () => {
